@@ -1,0 +1,16 @@
+//! The data model: [`Profile`] (a JSON Resume superset), [`Job`], and dates.
+
+pub mod date;
+mod job;
+mod list;
+mod profile;
+
+pub use date::{DatePoint, DateRange, PartialDate};
+pub use job::{EmploymentType, Job, JobSkill, Salary, SalaryPeriod, Seniority, WorkplaceType};
+pub use list::List;
+pub use profile::{
+    Award, Basics, Certificate, CustomSection, Education, Interest, Language, Location, Meta, Profile,
+    Project, Provenance, Publication, Reference, Skill, Skip, SocialProfile, Volunteer, Work,
+};
+#[allow(unused_imports)]
+pub(crate) use profile::fnv;

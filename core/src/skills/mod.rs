@@ -1,0 +1,1 @@
+//! TEMPORARY STUB (owned by the skills helper).
