@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The main job, offline, no key: parse a resume and a job posting and print them as JSON.
+# (Score, tailoring and PDF rendering join this script as those issues land.)
+# Usage: bash scripts/demo.sh [RESUME] [JOB]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CACHE="${CAREER_COPILOT_CACHE:-$HOME/.cache/career-copilot}"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+resume="${1:-examples/data/jane-doe.md}"
+job="${2:-examples/data/senior-rust-engineer.txt}"
+cargo build -q -p career-copilot-examples --bin copilot
+copilot="$CARGO_TARGET_DIR/debug/copilot"
+echo "== copilot parse $resume" >&2
+"$copilot" parse "$resume"
+echo "== copilot job $job" >&2
+"$copilot" job "$job"
