@@ -38,9 +38,11 @@
 //! or unknown headings come back as [`Warning`](ingest::Warning)s inside [`Parsed`]. Every
 //! parser is bounded by [`Limits`].
 
+pub mod ats;
 pub mod error;
 pub mod ingest;
 mod limits;
+pub mod matching;
 pub mod model;
 pub mod skills;
 
