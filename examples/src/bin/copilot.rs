@@ -39,6 +39,34 @@ enum Command {
         #[arg(long)]
         json_ld: bool,
     },
+    /// Score a resume against a job: the explainable ATS report.
+    Score {
+        resume: PathBuf,
+        job: PathBuf,
+        /// "Today" as YYYY-MM or YYYY-MM-DD, for ongoing roles (default: the job's posting date).
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Rank jobs for a resume. JOBS is a JSONL file (`id`, `description`, optional `title`, `company`, `location`) or a folder of job files.
+    Rank {
+        resume: PathBuf,
+        jobs: PathBuf,
+        /// Print at most this many jobs.
+        #[arg(long)]
+        top: Option<usize>,
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Market insights over a set of jobs (same JOBS forms as `rank`), with gaps for the resume.
+    Insights {
+        resume: PathBuf,
+        jobs: PathBuf,
+        /// Entries per list.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+    },
+    /// Tailor a resume to a job (reorder, surface evidenced skills, trim; never invents) and print it with the change list.
+    Optimize { resume: PathBuf, job: PathBuf },
     /// Merge a second source for the same person into a resume; conflicts go to stderr.
     Merge {
         /// The base resume (kept where the two disagree).
@@ -99,6 +127,66 @@ fn load_resume(path: &Path) -> Result<career_copilot::Parsed<Profile>, Failure> 
     parse_resume(&bytes, &hint(path)).map_err(|e| Failure::Input(path.to_path_buf(), e))
 }
 
+fn load_job(path: &Path) -> Result<career_copilot::Job, Failure> {
+    let bytes = read(path)?;
+    let parsed = parse_job(&bytes, &hint(path)).map_err(|e| Failure::Input(path.to_path_buf(), e))?;
+    warn(path, &parsed.warnings);
+    Ok(parsed.value)
+}
+
+fn parse_as_of(s: Option<&str>) -> Result<Option<career_copilot::model::PartialDate>, Failure> {
+    s.map(|d| career_copilot::model::PartialDate::parse_iso(d).ok_or_else(|| Failure::Io(format!("--as-of {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD"))))
+        .transpose()
+}
+
+/// Jobs from a JSONL file (one object a line: `id`, `description` as text or HTML, optional
+/// `title`, `company`, `location`) or from a folder of job files (the file name is the id).
+fn load_jobs(path: &Path) -> Result<Vec<career_copilot::Job>, Failure> {
+    let mut jobs = Vec::new();
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| Failure::Io(format!("{}: {e}", path.display())))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_file())
+            .collect();
+        entries.sort();
+        for p in entries {
+            let mut job = load_job(&p)?;
+            job.id = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+            jobs.push(job);
+        }
+        return Ok(jobs);
+    }
+    let text = String::from_utf8(read(path)?).map_err(|_| Failure::Io(format!("{}: JSONL must be UTF-8", path.display())))?;
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let at = |msg: String| Failure::Input(path.to_path_buf(), Error::invalid(format!("JSONL line {}", n + 1), msg));
+        let row: serde_json::Value = serde_json::from_str(line).map_err(|e| at(e.to_string()))?;
+        let field = |k: &str| row.get(k).and_then(|v| match v {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
+        let description = field("description").unwrap_or_default();
+        let mut job = if description.trim().is_empty() {
+            career_copilot::Job::default()
+        } else {
+            parse_job(description.as_bytes(), &Hint::default()).map_err(|e| at(e.to_string()))?.value
+        };
+        job.id = field("id").or(Some((n + 1).to_string()));
+        if let Some(t) = field("title") {
+            job.title = Some(t);
+        }
+        if let Some(c) = field("company") {
+            job.company = Some(c);
+        }
+        if let Some(l) = field("location") {
+            job.locations = vec![l];
+        }
+        jobs.push(job);
+    }
+    Ok(jobs)
+}
+
 /// Removes `x-` extension keys at every level, leaving pure JSON Resume.
 fn strip_extensions(v: &mut serde_json::Value) {
     match v {
@@ -132,11 +220,42 @@ fn run(command: Command) -> Result<(), Failure> {
             let parsed = parse_job(&bytes, &hint(&file)).map_err(|e| Failure::Input(file.clone(), e))?;
             warn(&file, &parsed.warnings);
             if json_ld {
-                // JSON_LD_PENDING
-                print_json(&parsed.value)
+                print_json(&career_copilot::ingest::job::to_json_ld(&parsed.value))
             } else {
                 print_json(&parsed.value)
             }
+        }
+        Command::Score { resume, job, as_of } => {
+            let profile = load_resume(&resume)?;
+            let job = load_job(&job)?;
+            let config = career_copilot::ats::ScoreConfig { as_of: parse_as_of(as_of.as_deref())?, ..Default::default() };
+            print_json(&career_copilot::ats::score_with(&profile.value, &job, Some(&profile.layout), &config))
+        }
+        Command::Rank { resume, jobs, top, as_of } => {
+            let profile = load_resume(&resume)?;
+            let jobs = load_jobs(&jobs)?;
+            let index = career_copilot::matching::JobIndex::new(jobs);
+            let prefs = career_copilot::matching::MatchPrefs { as_of: parse_as_of(as_of.as_deref())?, ..Default::default() };
+            let ranked = index.rank(&profile.value, &prefs);
+            let rows: Vec<serde_json::Value> = ranked
+                .iter()
+                .take(top.unwrap_or(usize::MAX))
+                .map(|r| {
+                    let j = &index.jobs()[r.index];
+                    serde_json::json!({"id": j.id, "score": r.score, "title": j.title, "company": j.company, "factors": r.factors})
+                })
+                .collect();
+            print_json(&rows)
+        }
+        Command::Insights { resume, jobs, top } => {
+            let profile = load_resume(&resume)?;
+            let jobs = load_jobs(&jobs)?;
+            print_json(&career_copilot::matching::insights(Some(&profile.value), &jobs, top))
+        }
+        Command::Optimize { resume, job } => {
+            let profile = load_resume(&resume)?;
+            let job = load_job(&job)?;
+            print_json(&career_copilot::ats::optimize::optimize(&profile.value, &job))
         }
         Command::Merge { base, other } => {
             let mut profile = load_resume(&base)?;
