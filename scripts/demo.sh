@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job, offline, no key: parse a resume and a job posting and print them as JSON.
-# (Score, tailoring and PDF rendering join this script as those issues land.)
+# then score the resume against the job (explainable ATS report) and print the tailored profile.
+# (PDF rendering joins this script when the render issue lands.)
 # Usage: bash scripts/demo.sh [RESUME] [JOB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,3 +15,7 @@ echo "== copilot parse $resume" >&2
 "$copilot" parse "$resume"
 echo "== copilot job $job" >&2
 "$copilot" job "$job"
+echo "== copilot score $resume $job" >&2
+"$copilot" score "$resume" "$job"
+echo "== copilot optimize $resume $job" >&2
+"$copilot" optimize "$resume" "$job"
