@@ -82,7 +82,11 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
         let is_resume = t.starts_with('{') && JSON_RESUME_KEYS.iter().any(|k| text.contains(k));
         return Ok(if is_resume { Format::JsonResume } else { Format::Json });
     }
-    let lower = t[..t.len().min(1024)].to_ascii_lowercase();
+    let mut cut = t.len().min(1024);
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let lower = t[..cut].to_ascii_lowercase();
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") || lower.starts_with("<?xml") && lower.contains("<html")
         || (lower.starts_with('<') && ["<head", "<body", "<div", "<p>", "<p ", "<h1", "<ul", "<script"].iter().any(|tag| lower.contains(tag)))
     {
@@ -167,5 +171,8 @@ mod tests {
         assert!(matches!(sniff(b"   \n", None), Err(Error::InvalidInput { .. })));
         assert!(matches!(sniff(&[0u8, 1, 2, 0, 0, 0, 7, 0, 0, 9], None), Err(Error::UnsupportedFormat(_))));
         assert!(matches!(sniff(b"PK\x03\x04garbage", None), Ok(Format::Zip)));
+        // A multi-byte character across the 1 KiB look-ahead must not panic.
+        let text = format!("{}é and more", "a".repeat(1023));
+        assert_eq!(sniff(text.as_bytes(), None).unwrap(), Format::Text);
     }
 }
