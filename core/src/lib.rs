@@ -28,7 +28,7 @@
 //!
 //! ## Features
 //! - `pdf` (default): PDF text extraction through pdf-extract and lopdf.
-//! - `docx` (default): DOCX extraction through docx-rs.
+//! - `docx` (default): DOCX extraction (a bounded, single-pass reader of the WordprocessingML).
 //! - `html` (default): HTML resumes and job pages, with schema.org `JobPosting` JSON-LD.
 //!
 //! All default features are pure Rust and build for `wasm32-unknown-unknown`.

@@ -57,6 +57,9 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         return Ok(sniff_zip(bytes));
     }
+    if is_encrypted_ole(bytes) {
+        return Err(Error::Encrypted { format: "DOCX" });
+    }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(Error::UnsupportedFormat("legacy Word .doc (OLE2); save it as DOCX or PDF".into()));
     }
@@ -103,6 +106,13 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
         return Ok(Format::Markdown);
     }
     Ok(Format::Text)
+}
+
+/// An encrypted Office document: an OLE2 container holding an `EncryptionInfo` stream (that is
+/// how Word saves a password-protected DOCX).
+pub(crate) fn is_encrypted_ole(bytes: &[u8]) -> bool {
+    const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0";
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) && bytes.windows(NAME.len()).any(|w| w == NAME)
 }
 
 fn strip_bom(b: &[u8]) -> &[u8] {
