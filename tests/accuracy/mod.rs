@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+pub mod heldout;
 pub mod jobs;
+pub mod ranking;
 pub mod resumes;
 
 /// Scores (0 to 1) of one document's fields.

@@ -74,6 +74,18 @@ fn is_rule(t: &str) -> bool {
             || t.chars().all(|c| c == '_' || c == ' '))
 }
 
+/// A heading level as a relative font size, so that the resume parser can tell a section
+/// (`##`) from an entry under it (`### tinyqueue`) the way it does for PDFs.
+fn level_size(level: usize) -> f32 {
+    match level {
+        1 => 2.0,
+        2 => 1.6,
+        3 => 1.3,
+        4 => 1.15,
+        _ => 1.05,
+    }
+}
+
 /// Markdown to lines with heading and bullet hints.
 pub fn extract(text: &str) -> TextDoc {
     let raw: Vec<&str> = text.lines().collect();
@@ -81,6 +93,12 @@ pub fn extract(text: &str) -> TextDoc {
     // Whether the last line is an open paragraph or list item that a following line continues.
     let mut open = false;
     let mut in_code = false;
+    // A heading after some content has been seen: the header block is over.
+    let mut section_seen = false;
+    // The last paragraph line as written, to tell a wrap from a deliberate break.
+    let mut prev_raw = String::new();
+    // …and whether it started with a date range (a dated head line stands alone).
+    let mut prev_dated = false;
     let mut i = 0;
     while i < raw.len() {
         let r = raw[i];
@@ -109,10 +127,12 @@ pub fn extract(text: &str) -> TextDoc {
                 && n.len() >= 2
                 && (n.chars().all(|c| c == '=') || n.chars().all(|c| c == '-'))
             {
+                section_seen |= !lines.is_empty();
                 lines.push(Line {
                     text: inline(t),
                     page: 1,
                     heading: true,
+                    size: Some(level_size(if n.starts_with('=') { 1 } else { 2 })),
                     ..Line::default()
                 });
                 i += 1;
@@ -125,13 +145,16 @@ pub fn extract(text: &str) -> TextDoc {
             continue;
         }
         if let Some(h) = t.strip_prefix('#') {
+            let level = 1 + h.len() - h.trim_start_matches('#').len();
             let h = h.trim_start_matches('#');
             if h.starts_with(' ') || h.is_empty() {
                 let h = h.trim().trim_end_matches('#').trim();
+                section_seen |= !lines.is_empty();
                 lines.push(Line {
                     text: inline(h),
                     page: 1,
                     heading: true,
+                    size: Some(level_size(level)),
                     ..Line::default()
                 });
                 open = false;
@@ -182,8 +205,18 @@ pub fn extract(text: &str) -> TextDoc {
         }
         let text = inline(t);
         let hard_break = r.trim_end().ends_with('\\') || r.ends_with("  ");
+        // Resumes break lines without Markdown's trailing spaces: in the header block (name,
+        // headline, contact lines) every line stands alone, and a date range starts its own line.
+        let header = !section_seen;
+        let dated = crate::model::date::find_date_range(&text).is_some_and(|d| d.span.0 == 0);
+        // …and so does a line after a short one, unless it reads on (lowercase, open end).
+        let reads_on = !prev_dated && prev_raw.chars().count() >= 50
+            || text.starts_with(char::is_lowercase)
+            || prev_raw.ends_with([',', ';', '(', '-', '/', '&']);
+        prev_raw = t.to_string();
+        prev_dated = dated;
         match lines.last_mut() {
-            Some(prev) if open && !prev.heading => {
+            Some(prev) if open && !prev.heading && !header && !dated && reads_on => {
                 if !prev.text.is_empty() {
                     prev.text.push(' ');
                 }
@@ -235,6 +268,34 @@ mod tests {
                 ("Second item", false, true),
                 ("", false, false),
                 ("Numbered", false, true),
+            ]
+        );
+    }
+
+    #[test]
+    fn resume_line_breaks_and_heading_levels() {
+        let md = "# Ana Pereira\nBackend Engineer · Porto\nana@example.com\n\n## Experience\n\n\
+                  ### Acme\n02/2019 - 03/2021  Acme Payments\nEngineer, Porto\n\n\
+                  Prose that wraps at sixty characters or so, as editors do it\nand goes on here.\n";
+        let d = extract(md);
+        let texts: Vec<(&str, Option<f32>)> =
+            d.lines.iter().map(|l| (l.text.as_str(), l.size)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Ana Pereira", Some(2.0)),
+                ("Backend Engineer · Porto", None),
+                ("ana@example.com", None),
+                ("", None),
+                ("Experience", Some(1.6)),
+                ("Acme", Some(1.3)),
+                ("02/2019 - 03/2021 Acme Payments", None),
+                ("Engineer, Porto", None),
+                ("", None),
+                (
+                    "Prose that wraps at sixty characters or so, as editors do it and goes on here.",
+                    None
+                ),
             ]
         );
     }

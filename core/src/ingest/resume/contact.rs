@@ -407,6 +407,19 @@ fn name_and_label(c: &mut Contact, header: &[RLine]) {
     }
     let Some((_, ni)) = c.name else { return };
     for (i, l) in header.iter().enumerate().skip(ni + 1).take(3) {
+        // "Senior Backend Engineer · Berlin, Germany": a headline beside the place.
+        let whole = !used(i, c) && location_of(&l.text).is_none();
+        if c.label.is_none() && !whole && email_in(&l.text).is_none() {
+            c.label = chunks(&l.text)
+                .into_iter()
+                .find(|k| {
+                    entries::title_score(k) > 0
+                        && !entries::looks_like_location(k)
+                        && phone_in(k).is_none()
+                        && k.split_whitespace().count() <= 8
+                })
+                .map(str::to_string);
+        }
         if used(i, c) || URL.is_match(&l.text) || l.text.contains('@') {
             continue;
         }

@@ -11,7 +11,7 @@ use crate::model::Education;
 static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^\s*(?P<deg>
-            (?i:bachelor|master|doctor|doctorate|associate|diploma|diplom|magister|licence|licenciatura|grado|máster|maîtrise|
+            (?i:bachelor|master|doctor|doctorate|associate|diploma|diplôme|diplomado|diplom|título|magister|licence|licenciatura|grado|máster|maîtrise|
                 baccalauréat|bachillerato|abitur|doctorado|doctorat|ingeniería|ingénieur|high\s+school|matura|staatsexamen)
                 (?:'s|’s|s)?(?:\s+(?i:of|in|en|de|der|of\s+the)\s+(?i:science|arts|engineering|business\s+administration|fine\s+arts|laws|philosophy|technology|education|ciencias|sciences))?
                 (?:\s*\((?:B|M|Dr)\.?\w*\.?\))?
@@ -74,6 +74,7 @@ pub fn degree_of(text: &str) -> Option<(String, Option<String>)> {
         .unwrap_or(rest);
     let rest = SCORE.replace(rest, "");
     let area = rest
+        .replace("()", "")
         .trim()
         .trim_matches(|c: char| c == '-' || c == ',' || c == '–' || c.is_whitespace())
         .to_string();
@@ -181,6 +182,10 @@ fn split_degree_pair(part: &str) -> Vec<&str> {
         let (da, db) = (degree_of(a).is_some(), degree_of(b).is_some());
         let (ia, ib) = (INSTITUTION.is_match(a), INSTITUTION.is_match(b));
         if (da && ib && !ia) || (db && ia && !ib) {
+            return vec![a.trim(), b.trim()];
+        }
+        // "Classes préparatoires MP, Lycée du Parc": only one side names a school.
+        if ib && !ia && !looks_like_location(a) {
             return vec![a.trim(), b.trim()];
         }
         // "University of La Verne, La Verne, CA": the school and its place.

@@ -114,7 +114,7 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DASH_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+[|–—·•]\s+|\s+-\s+|\s*\|\s*|\t|;\s+").expect("split pattern is valid")
+    Regex::new(r"\s+[|–—·•/]\s+|\s+-\s+|\s*\|\s*|\t|;\s+").expect("split pattern is valid")
 });
 
 /// Splits a head line at strong separators (` | `, ` – `, ` - `, `;`), keeping commas.

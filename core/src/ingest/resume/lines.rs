@@ -77,6 +77,17 @@ pub fn prepare(lines: &[Line]) -> Vec<RLine> {
             gap = true;
             continue;
         }
+        if let Some(rule) = rule_char(text) {
+            // Setext-style underline ("Experience" over "----------"): the line above is a heading.
+            if let Some(p) = out.last_mut().filter(|p| {
+                !gap && !p.bullet && p.last as usize == i && underlines(&p.text, text, rule)
+            }) {
+                p.hint = true;
+            }
+            gap = true;
+            pending_bullet = false;
+            continue;
+        }
         if text
             .chars()
             .all(|c| BULLETS.contains(&c) || c.is_whitespace())
@@ -139,6 +150,21 @@ pub fn prepare(lines: &[Line]) -> Vec<RLine> {
         l.anchor = entries::find_anchor(l);
     }
     out
+}
+
+/// The character of a horizontal rule in plain text (`-----`, `=====`, `_____`, `~~~~~`).
+fn rule_char(text: &str) -> Option<char> {
+    let first = text.chars().next()?;
+    (matches!(first, '-' | '=' | '_' | '~' | '*' | '#' | '─' | '━' | '═')
+        && text.chars().count() >= 3
+        && text.chars().all(|c| c == first || c == ' '))
+    .then_some(first)
+}
+
+/// Whether `rule` underlines `above` as a heading: a short line, the rule about as long.
+fn underlines(above: &str, rule: &str, c: char) -> bool {
+    let (a, r) = (above.chars().count(), rule.chars().count());
+    a <= 60 && (c != '*' && c != '#') && r * 2 >= a && r <= a * 2 + 4
 }
 
 /// Cells at the end of a row (`… | May 2022 – Aug 2022 | 4 months`) that are only dates or
@@ -333,6 +359,27 @@ fn continues(
     if p.hint || sections::heading_shape(&l.text) && sections::vocab_kind(&l.text).is_some() {
         return false;
     }
+    // "Oktober 2013 –" over "September 2016": a range broken after its dash.
+    if p.text.trim_end().ends_with(['–', '—', '-']) {
+        let before = p.text.trim_end_matches(['–', '—', '-', ' ']);
+        if before.ends_with(|c: char| c.is_ascii_digit())
+            && find_date_range(&l.text).is_some_and(|r| r.span.0 == 0)
+        {
+            return true;
+        }
+    }
+    // A line that starts with an address or a link is a contact line ("jane@example.com").
+    if l.text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.contains('@') || w.starts_with("http") || w.starts_with("www."))
+    {
+        return false;
+    }
+    // A line that is a date range ("mayo 2019 – diciembre 2021": lowercase months) stands alone.
+    if l.anchor.is_some_and(|r| r.span.0 == 0 && r.end.is_some()) {
+        return false;
+    }
     let first = l.text.chars().next().unwrap_or(' ');
     let lower = first.is_lowercase() || matches!(first, '(' | '&' | ')' | '%');
     let long_prev =
@@ -414,5 +461,41 @@ mod tests {
                 && is_duration("4 months")
                 && !is_duration("4 engineers")
         );
+    }
+
+    #[test]
+    fn underlines_mark_headings_and_rules_are_not_bullets() {
+        let lines = doc(
+            "Jane Doe\njane@example.com\n\nExperience\n----------\n\nAcme Corp\n* Built things\n\n\
+             -----\nEducation\n=========\nTU Berlin, 2014 - 2018\n",
+        );
+        let r = prepare(&lines);
+        let rows: Vec<(&str, bool, bool)> = r
+            .iter()
+            .map(|l| (l.text.as_str(), l.hint, l.bullet))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Jane Doe", false, false),
+                ("jane@example.com", false, false),
+                ("Experience", true, false),
+                ("Acme Corp", false, false),
+                ("Built things", false, true),
+                ("Education", true, false),
+                ("TU Berlin, 2014 - 2018", false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_broken_after_the_dash_are_joined() {
+        let lines = doc(
+            "Friedrich-Alexander-Universität Erlangen-Nürnberg | Oktober 2013 –\nSeptember 2016\nB.Sc. Elektrotechnik",
+        );
+        let r = prepare(&lines);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r[0].text.ends_with("Oktober 2013 – September 2016"));
+        assert!(r[0].anchor.is_some_and(|a| a.end.is_some()));
     }
 }

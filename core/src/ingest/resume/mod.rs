@@ -2,10 +2,13 @@
 //! for PDF, DOCX, HTML, Markdown and plain text.
 //!
 //! The stages, each in its own module:
-//! 1. [`lines`]: drop page furniture, rejoin wrapped lines, mark stray bullets;
-//! 2. [`sections`]: find headings by the extractor's hint *or* by shape and a vocabulary in
-//!    English, German, French and Spanish; the header block before the first heading holds the
-//!    contact details ([`contact`]);
+//! 1. [`lines`]: drop page furniture, rejoin wrapped lines, mark stray bullets, read text
+//!    underlines as headings; [`columns`] lays out a sidebar that extraction interleaved with
+//!    the main column;
+//! 2. `outline` with [`sections`]: find headings by the extractor's hint *or* by shape and a
+//!    vocabulary in English, German, French and Spanish (or by looking like the document's known
+//!    headings); the header block before the first heading, or under the name in the largest
+//!    type, holds the contact details ([`contact`]);
 //! 3. [`entries`]: cut dated sections into entries anchored on their date ranges, then read each
 //!    entry's head ([`work`], [`education`], [`items`]) with word lists that tell a title from an
 //!    employer from a place ([`shapes`]); list sections go to [`skills_section`].
@@ -17,17 +20,20 @@ use std::collections::BTreeMap;
 use super::{Format, TextDoc, Warning};
 use crate::model::{CustomSection, List, Profile, Provenance};
 
+pub mod columns;
 pub mod contact;
 pub mod education;
 pub mod entries;
 pub mod items;
 pub mod lines;
+mod outline;
 pub mod sections;
 pub mod shapes;
 pub mod skills_section;
 pub mod work;
 
 use lines::RLine;
+use outline::{Section, split_sections};
 use sections::SectionKind;
 
 /// Shared state while parsing one document.
@@ -78,14 +84,6 @@ fn is_url(s: &str) -> bool {
             || t.starts_with("doi:"))
 }
 
-/// A section found under a heading.
-#[derive(Debug)]
-struct Section {
-    kind: SectionKind,
-    title: String,
-    lines: Vec<RLine>,
-}
-
 const NOT_NAMES: &[&str] = &[
     "resume",
     "résumé",
@@ -103,7 +101,7 @@ pub fn parse_doc(doc: &TextDoc, format: Format) -> (Profile, Vec<Warning>) {
         source: format.name(),
         warnings: Vec::new(),
     };
-    let all = lines::prepare(&doc.lines);
+    let all = columns::unzip(lines::prepare(&doc.lines));
     let (mut header, found) = split_sections(&all);
     header.retain(|l| !NOT_NAMES.contains(&sections::normalize(&l.text).as_str()));
     let mut profile = Profile::default();
@@ -133,8 +131,13 @@ fn apply_section(p: &mut Profile, ctx: &mut Ctx, s: Section, summary: &mut Vec<S
     match s.kind {
         Summary => summary.push(paragraph(&s.lines)),
         Work => {
-            let w = work::works(&segmented(), ctx, "work", p.work.len());
-            p.work.extend(w);
+            let entries = segmented();
+            if work::projects_like(&entries) {
+                p.projects.extend(work::projects(&entries, ctx));
+            } else {
+                let w = work::works(&entries, ctx, "work", p.work.len());
+                p.work.extend(w);
+            }
         }
         Volunteer => {
             let v = work::volunteers(&segmented(), ctx, p.volunteer.len());
@@ -272,223 +275,8 @@ fn fill_basics(
     }
 }
 
-/// Splits lines into the header block and the sections under headings.
-fn split_sections(all: &[RLine]) -> (Vec<RLine>, Vec<Section>) {
-    let kinds: Vec<Option<SectionKind>> = all
-        .iter()
-        .map(|l| {
-            if l.bullet || !sections::heading_shape(&l.text) {
-                None
-            } else {
-                sections::vocab_kind(&l.text)
-            }
-        })
-        .collect();
-    let known: Vec<usize> = (0..all.len()).filter(|&i| kinds[i].is_some()).collect();
-    let hinted = known.iter().filter(|&&i| all[i].hint).count();
-    let trust_hints = hinted >= 2 && hinted * 10 >= known.len() * 6;
-    let caps = known
-        .iter()
-        .filter(|&&i| sections::all_caps(&all[i].text))
-        .count();
-    let caps_style = caps >= 1 && caps * 10 >= known.len() * 6;
-    // The size section headings share: the most common size among hinted known headings.
-    let dominant = {
-        let mut counts: Vec<(f32, usize)> = Vec::new();
-        for &i in known.iter().filter(|&&i| all[i].hint) {
-            if let Some(s) = all[i].size {
-                match counts.iter_mut().find(|(k, _)| (k - s).abs() < 0.05) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((s, 1)),
-                }
-            }
-        }
-        counts
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(a.0.total_cmp(&b.0)))
-            .map(|c| c.0)
-    };
-    let sizes: Vec<f32> = dominant.into_iter().collect();
-
-    let mut header = Vec::new();
-    let mut found: Vec<Section> = Vec::new();
-    for (i, l) in all.iter().enumerate() {
-        let cur = found.last().map(|s| s.kind);
-        let heading = match kinds[i] {
-            Some(k)
-                if accept_known(all, i, k, cur, trust_hints)
-                    && size_fits(&all[i], dominant, trust_hints) =>
-            {
-                Some(k)
-            }
-            _ if cur.is_some() && kinds[i].is_none() => {
-                unknown_heading(all, i, cur, caps_style, trust_hints, &sizes)
-            }
-            _ => None,
-        };
-        match heading {
-            Some(kind) => found.push(Section {
-                kind,
-                title: l.text.trim_end_matches(':').trim().to_string(),
-                lines: Vec::new(),
-            }),
-            None => match (inline_heading(l, cur), found.last_mut()) {
-                (Some((kind, title, rest)), _) => found.push(Section {
-                    kind,
-                    title,
-                    lines: vec![RLine {
-                        text: rest,
-                        ..l.clone()
-                    }],
-                }),
-                (None, Some(s)) => s.lines.push(l.clone()),
-                (None, None) => header.push(l.clone()),
-            },
-        }
-    }
-    (header, found)
-}
-
-/// "SKILLS: Python, SQL" inside another section: a heading with its content on the same line.
-/// Not inside list sections, where "Languages: Rust, Go" is a group.
-fn inline_heading(l: &RLine, cur: Option<SectionKind>) -> Option<(SectionKind, String, String)> {
-    use SectionKind::*;
-    if l.bullet || matches!(cur, None | Some(Skills | Languages | Interests)) {
-        return None;
-    }
-    let (head, rest) = l.text.split_once(':')?;
-    let (head, rest) = (head.trim(), rest.trim());
-    if rest.is_empty()
-        || head.split_whitespace().count() > 3
-        || !(sections::all_caps(head) || l.hint)
-    {
-        return None;
-    }
-    let kind = sections::vocab_kind(head).filter(|k| Some(*k) != cur && *k != Contact)?;
-    Some((kind, head.to_string(), rest.to_string()))
-}
-
-/// With trusted hints, a known heading in a smaller font than the section headings is an
-/// entry's title ("Open Source" under "Technical Experience").
-fn size_fits(l: &RLine, dominant: Option<f32>, trust_hints: bool) -> bool {
-    match (trust_hints, dominant, l.size) {
-        (true, Some(d), Some(s)) => s >= d - 0.1 || sections::all_caps(&l.text),
-        _ => true,
-    }
-}
-
-fn short_item(l: &RLine) -> bool {
-    !l.bullet && l.text.split_whitespace().count() <= 3 && !l.text.contains([',', ':', '.'])
-}
-
-fn accept_known(
-    all: &[RLine],
-    i: usize,
-    kind: SectionKind,
-    cur: Option<SectionKind>,
-    trust_hints: bool,
-) -> bool {
-    let l = &all[i];
-    let strong = l.hint || sections::all_caps(&l.text) || l.text.trim_end().ends_with(':');
-    if trust_hints && !strong {
-        return false;
-    }
-    if l.hint {
-        return true;
-    }
-    let prev = i.checked_sub(1).and_then(|j| all.get(j));
-    let next = all.get(i + 1);
-    // "Languages" as a group inside a skills list ("DevOps" / "AWS, Docker" / "Languages" / "Korean, English").
-    if matches!(cur, Some(SectionKind::Skills)) && kind == SectionKind::Languages && !strong {
-        let list = |l: Option<&RLine>| l.is_some_and(|l| l.text.contains(','));
-        if list(prev) && list(next) {
-            return false;
-        }
-    }
-    // "Leadership" in a column of one-word skills.
-    if matches!(
-        cur,
-        Some(SectionKind::Skills | SectionKind::Interests | SectionKind::Languages)
-    ) && !strong
-        && prev.is_some_and(short_item)
-        && next.is_some_and(short_item)
-    {
-        return false;
-    }
-    // A heading is followed by content.
-    next.is_some()
-}
-
-fn unknown_heading(
-    all: &[RLine],
-    i: usize,
-    cur: Option<SectionKind>,
-    caps_style: bool,
-    trust_hints: bool,
-    sizes: &[f32],
-) -> Option<SectionKind> {
-    let l = &all[i];
-    let t = l.text.trim();
-    // Markdown and Word headings are explicit: allow them longer ("Extra Section, Call it Whatever").
-    let explicit = l.hint
-        && trust_hints
-        && t.split_whitespace().count() <= 10
-        && t.len() <= 80
-        && !t.ends_with('.');
-    if l.bullet || !(sections::heading_shape(t) || explicit) || contact::email_in(t).is_some() {
-        return None;
-    }
-    let colon = t.ends_with(':') && !trust_hints && t.split_whitespace().count() <= 4;
-    let size_ok = match (l.size, sizes.is_empty()) {
-        (Some(s), false) => sizes.iter().any(|k| (k - s).abs() < 0.05),
-        _ => true,
-    };
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    let caps =
-        caps_style && sections::all_caps(t) && t.split_whitespace().count() <= 5 && letters >= 5;
-    // In list sections a one-word line in capitals is an item ("HTML"), unless the source says heading.
-    let list_section = matches!(
-        cur,
-        Some(SectionKind::Skills | SectionKind::Languages | SectionKind::Interests)
-    );
-    let styled =
-        (l.hint && (trust_hints || sections::all_caps(t)) && size_ok) || (caps && !list_section);
-    if !(styled || colon && sections::stem_kind(t).is_some()) {
-        return None;
-    }
-    // An entry's head (a company in capitals) is followed by dates within two lines.
-    let entry_section = matches!(
-        cur,
-        Some(
-            SectionKind::Work
-                | SectionKind::Education
-                | SectionKind::Volunteer
-                | SectionKind::Projects
-        )
-    );
-    // …unless it has the headings' own style and reads as neither an employer nor a title.
-    let house_style = l.hint
-        && caps_style
-        && sections::all_caps(t)
-        && t.split_whitespace().count() >= 2
-        && entries::org_score(t) == 0
-        && entries::title_score(t) == 0;
-    if entry_section
-        && !house_style
-        && all
-            .iter()
-            .skip(i + 1)
-            .take(2)
-            .any(|n| entries::anchor(n).is_some())
-    {
-        return None;
-    }
-    if entries::looks_like_location(t) || all.get(i + 1).is_none() {
-        return None;
-    }
-    Some(sections::stem_kind(t).unwrap_or(SectionKind::Other))
-}
-
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests;
+#[cfg(test)]
+mod tests_layouts;

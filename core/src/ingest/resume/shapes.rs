@@ -115,6 +115,11 @@ const PLACES: &[&str] = &[
     "singapore", "tokyo", "seoul", "remote",
 ];
 
+/// Whether `text` is one of the well-known places (a city, "Remote").
+pub fn known_place(text: &str) -> bool {
+    PLACES.contains(&text.trim().to_lowercase().as_str())
+}
+
 /// Whether a short text is a place ("San Francisco, CA", "Berlin, Germany", "Remote").
 pub fn looks_like_location(text: &str) -> bool {
     let t = text.trim();

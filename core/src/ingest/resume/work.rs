@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::entries::{Entry, looks_like_location, org_score, title_score};
+use super::shapes::known_place;
 use super::{Ctx, is_url, provenance};
 use crate::model::{List, Project, Volunteer, Work};
 
@@ -157,6 +158,20 @@ pub fn assign(parts: Vec<String>, title_first: bool) -> Fields {
             f.rest.extend(it);
         }
     }
+    // A title with no employer and "Fjordline Energy, Göteborg" as the place: the employer
+    // shares the line with its city.
+    if f.org.is_none() && f.title.is_some() {
+        if let Some((a, b)) = f.location.as_deref().and_then(|l| l.split_once(", ")) {
+            let (a, b) = (a.trim(), b.trim());
+            if (a.split_whitespace().count() >= 2 || org_score(a) > 0)
+                && !known_place(a)
+                && !b.is_empty()
+            {
+                f.org = Some(a.to_string());
+                f.location = Some(b.to_string());
+            }
+        }
+    }
     f
 }
 
@@ -189,6 +204,22 @@ pub fn body(e: &Entry<'_>, extra_summary: &[String]) -> (List<String>, Option<St
     }
     let summary = (!summary.is_empty()).then(|| summary.join("\n"));
     (List::from(highlights), summary)
+}
+
+/// Whether a section headed as experience holds projects ("Technical Experience" over "My Cool
+/// Side Project" and "Open Source"): no entry is dated and at least half are named as projects.
+pub fn projects_like(entries: &[Entry<'_>]) -> bool {
+    use super::sections::{SectionKind, stem_kind, vocab_kind};
+    let named = entries
+        .iter()
+        .filter(|e| {
+            e.head_parts().first().is_some_and(|h| {
+                vocab_kind(h) == Some(SectionKind::Projects)
+                    || stem_kind(h) == Some(SectionKind::Projects)
+            })
+        })
+        .count();
+    !entries.is_empty() && entries.iter().all(|e| e.range.is_none()) && named * 2 >= entries.len()
 }
 
 /// Work entries from a section's entries.
