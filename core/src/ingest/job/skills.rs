@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::sections;
+use super::{sections, stems};
 use crate::model::JobSkill;
-use crate::skills::Taxonomy;
+use crate::skills::{SkillHit, SkillId, Taxonomy};
 
 /// Skills gathered from a posting, each once; required wins over preferred.
 #[derive(Debug, Default)]
@@ -14,6 +14,10 @@ pub(crate) struct Gathered {
     preferred: Vec<JobSkill>,
     seen_required: HashSet<String>,
     seen_preferred: HashSet<String>,
+    /// Scratch buffers reused across lines.
+    hits: Vec<SkillHit>,
+    stem_hits: Vec<stems::StemHit>,
+    stem_words: stems::Scratch,
 }
 
 impl Gathered {
@@ -24,27 +28,47 @@ impl Gathered {
             preferred: preferred.to_vec(),
             seen_required: required.iter().map(|s| s.name.to_lowercase()).collect(),
             seen_preferred: preferred.iter().map(|s| s.name.to_lowercase()).collect(),
+            ..Gathered::default()
         }
     }
 
     /// Adds the skills of a line. `preferred` is the section's default; a clause's own wording
     /// ("is a plus", "must") overrides it.
     pub(crate) fn add_line(&mut self, line: &str, preferred: bool) {
-        let matches = Taxonomy::builtin().find(line);
-        if matches.is_empty() {
+        let tax = Taxonomy::builtin();
+        tax.find_into(line, &mut self.hits);
+        // Names written with other word forms ("managing staff"), where no exact match is.
+        stems::find(line, &mut self.stem_words, &mut self.stem_hits);
+        let exact = std::mem::take(&mut self.hits);
+        let mut found: Vec<(SkillId, usize, usize)> =
+            exact.iter().map(|h| (h.skill, h.start, h.end)).collect();
+        for h in &self.stem_hits {
+            let overlaps = exact.iter().any(|e| e.start < h.end && h.start < e.end);
+            if !overlaps && !found.iter().any(|f| f.0 == h.skill) {
+                found.push((h.skill, h.start, h.end));
+            }
+        }
+        self.hits = exact;
+        if found.is_empty() {
             return;
         }
+        found.sort_by_key(|f| f.1);
         let clauses = clauses(line);
-        for m in matches {
+        for (skill, start, end) in found {
             let clause = clauses
                 .iter()
-                .find(|(s, e)| (*s..*e).contains(&m.start))
+                .find(|(s, e)| (*s..*e).contains(&start))
                 .map_or(line, |&(s, e)| &line[s..e]);
             let pref = match sections::cue(clause) {
                 Some(required) => !required,
                 None => preferred,
             };
-            self.add(m.name, m.matched, pref);
+            let name = &tax.get(skill).name;
+            let key = name.to_lowercase();
+            if self.seen_required.contains(&key) || (pref && self.seen_preferred.contains(&key)) {
+                continue;
+            }
+            self.add(name.clone(), line[start..end].to_string(), pref);
         }
     }
 

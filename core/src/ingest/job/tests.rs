@@ -149,6 +149,33 @@ fn prose_only_posting() {
 }
 
 #[test]
+fn description_openings() {
+    // A greeting is neither title nor company; the prose names both.
+    let text = "Hello Associates\n\nGreetings of the day!\n\nAcme Robotics is hiring a Data Engineer to build pipelines.\n";
+    let j = job(text, Format::Text).value;
+    assert_eq!(j.title.as_deref(), Some("Data Engineer"));
+    assert_eq!(j.company.as_deref(), Some("Acme Robotics"));
+    // A first line that ends in its place: the place moves to the locations.
+    let text = "Data Analyst -San Francisco\n\nNo C2C. You will do data summarization and reporting for the team.\n";
+    let j = job(text, Format::Text).value;
+    assert_eq!(j.title.as_deref(), Some("Data Analyst"));
+    assert_eq!(j.locations.len(), 1, "{:?}", j.locations);
+    // A heading can name the role.
+    let text = "Who we are\n\nWe build maps for cities.\n\nAs our Data Scientist, you will:\n- Build models\n";
+    let j = job(text, Format::Text).value;
+    assert_eq!(j.title.as_deref(), Some("Data Scientist"));
+}
+
+#[test]
+fn inflected_skill_names() {
+    let text = "Data Analyst\nAcme\n\nResponsibilities\n- Solving complex business problems with data\n- Managing staff of four analysts\n";
+    let j = job(text, Format::Text).value;
+    let all: Vec<&str> = j.skills().map(|s| s.name.as_str()).collect();
+    assert!(all.contains(&"Problem Solving"), "{all:?}");
+    assert!(all.contains(&"manage staff"), "{all:?}");
+}
+
+#[test]
 fn markdown_posting() {
     let md = "# Junior Frontend Developer\n\n**Globex** · Remote (EU)\n\n## What you'll do\n- Build UI in React\n\n## Bonus points\n- TypeScript\n";
     let j = job(md, Format::Markdown).value;

@@ -60,7 +60,8 @@ pub(crate) fn fill(lines: &[Line], job: &mut Job, warnings: &mut Vec<Warning>, h
     // looser words).
     let mut labels: Vec<(usize, String, String)> = Vec::new();
     for (i, l) in lines.iter().enumerate().take(80) {
-        if !l.text.contains([':', '：']) {
+        // Two single-character searches use memchr; a set of characters walks char by char.
+        if !l.text.contains(':') && !l.text.contains('：') {
             continue;
         }
         if let Some(c) = LABEL_RE.captures(&l.text) {
@@ -141,6 +142,8 @@ pub(crate) fn fill(lines: &[Line], job: &mut Job, warnings: &mut Vec<Warning>, h
             kind = Kind::Intro;
         }
         if let Some(k) = sections::heading(&l.text, l.heading) {
+            // "As our Data Scientist, you will:" opens a section and names the role.
+            st.headings.push(l.text.clone());
             kind = k;
             longest = 0;
             if k == Kind::About && job.company.is_none() {
@@ -179,6 +182,8 @@ struct State {
     fallback_title: Option<String>,
     /// The header lines as written, for the skills they name.
     header: Vec<String>,
+    /// Section headings, for a title stated in one.
+    headings: Vec<String>,
 }
 
 impl State {
@@ -189,7 +194,7 @@ impl State {
             .trim_start_matches(['-', '*', '•', '·'])
             .trim()
             .to_string();
-        if text.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        if text.chars().filter(|c| c.is_alphabetic()).take(3).count() < 3 {
             return;
         }
         let list = match kind {
@@ -217,15 +222,13 @@ impl State {
     }
 
     fn finish(self, job: &mut Job, warnings: &mut Vec<Warning>) {
-        if job.company.is_none() {
-            job.company = self.about_company.clone();
-        }
         if job.title.is_none() {
             job.title = prose::title(
                 self.intro
                     .iter()
                     .chain(&self.responsibilities)
-                    .chain(&self.other),
+                    .chain(&self.other)
+                    .chain(&self.headings),
             )
             .or(self.fallback_title.clone());
         }
@@ -236,6 +239,7 @@ impl State {
                     .chain(&self.other)
                     .chain(&self.responsibilities)
                     .chain(&self.benefits),
+                self.about_company.as_deref(),
             );
         }
         if job.responsibilities.is_empty() {
