@@ -32,6 +32,8 @@ pub struct ProfileIndex<'a> {
     pub skills: BTreeMap<SkillId, Vec<usize>>,
     /// Lowercased, lightly stemmed words of the whole profile.
     pub words: BTreeSet<String>,
+    /// The stemmed words of each field, in order, for phrase search.
+    field_words: Vec<Vec<String>>,
 }
 
 /// Lowercases and strips common English suffixes so "deployed" meets "deploy" and "services" meets "service".
@@ -118,8 +120,12 @@ impl<'a> ProfileIndex<'a> {
         }
         let mut skills: BTreeMap<SkillId, Vec<usize>> = BTreeMap::new();
         let mut all_words = BTreeSet::new();
+        let mut field_words = Vec::with_capacity(fields.len());
+        // One reused buffer: `find_into` builds no strings.
+        let mut hits = Vec::new();
         for (idx, f) in fields.iter().enumerate() {
-            for m in taxonomy.find(f.text) {
+            taxonomy.find_into(f.text, &mut hits);
+            for m in &hits {
                 let v = skills.entry(m.skill).or_default();
                 if v.last() != Some(&idx) {
                     v.push(idx);
@@ -135,9 +141,11 @@ impl<'a> ProfileIndex<'a> {
                     }
                 }
             }
-            all_words.extend(words(f.text).map(stem));
+            let ws: Vec<String> = words(f.text).map(stem).collect();
+            all_words.extend(ws.iter().cloned());
+            field_words.push(ws);
         }
-        ProfileIndex { fields, skills, words: all_words }
+        ProfileIndex { fields, skills, words: all_words, field_words }
     }
 
     /// The best evidence for a skill: experience first, then the skills section, then the rest.
@@ -161,10 +169,9 @@ impl<'a> ProfileIndex<'a> {
         let mut found: Vec<&Field<'a>> = self
             .fields
             .iter()
-            .filter(|f| {
-                let hay: Vec<String> = words(f.text).map(stem).collect();
-                hay.windows(needle.len()).any(|w| w == needle.as_slice())
-            })
+            .zip(&self.field_words)
+            .filter(|(_, hay)| hay.windows(needle.len()).any(|w| w == needle.as_slice()))
+            .map(|(f, _)| f)
             .collect();
         found.sort_by_key(|f| f.kind);
         found.first().copied()

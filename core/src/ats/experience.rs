@@ -139,9 +139,19 @@ const TITLE_SYNONYMS: &[(&str, &str)] = &[
     ("fullstack", "full"),
 ];
 
+/// The head of a title before a qualifier: "Data Scientist - TS/SCI Required" → "Data
+/// Scientist", "Engineer (Platform), Berlin" → "Engineer". The whole title when the head is empty.
+pub(crate) fn core_title(title: &str) -> &str {
+    let cut = [" - ", " – ", " — ", " | ", "(", ",", ";"].iter().filter_map(|sep| title.find(sep)).min();
+    match cut {
+        Some(i) if title[..i].chars().any(char::is_alphanumeric) => &title[..i],
+        _ => title,
+    }
+}
+
 pub(crate) fn title_tokens(title: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for w in words(&title.replace(['-', '/'], " ")) {
+    for w in words(&core_title(title).replace(['-', '/'], " ")) {
         let lw = w.to_lowercase();
         if TITLE_NOISE.contains(&lw.as_str()) {
             continue;
@@ -158,50 +168,109 @@ pub(crate) fn title_tokens(title: &str) -> Vec<String> {
     out
 }
 
+/// The profile's titles as tokens, most recent first, with their weight: the latest role
+/// counts fully, older roles and the headline at 0.8.
+pub(crate) fn profile_titles(profile: &Profile) -> Vec<(Vec<String>, f64, String)> {
+    let mut by_recency: Vec<&crate::model::Work> = profile.work.iter().collect();
+    by_recency.sort_by_key(|w| std::cmp::Reverse(w.start()));
+    let mut titles = Vec::new();
+    for (i, w) in by_recency.iter().enumerate() {
+        if let Some(p) = &w.position {
+            titles.push((title_tokens(p), if i == 0 { 1.0 } else { 0.8 }, p.clone()));
+        }
+    }
+    if let Some(label) = profile.basics.as_ref().and_then(|b| b.label.clone()) {
+        titles.push((title_tokens(&label), 0.8, label));
+    }
+    titles
+}
+
 /// How well the profile's titles match the job title (0 to 1) and the title that matched best.
 /// The most recent title counts fully, older titles and the headline at 0.8.
 pub fn title_alignment(profile: &Profile, job: &Job) -> Option<(f64, String)> {
+    titles_alignment(&profile_titles(profile), job)
+}
+
+/// [`title_alignment`] over titles from [`profile_titles`].
+pub(crate) fn titles_alignment(titles: &[(Vec<String>, f64, String)], job: &Job) -> Option<(f64, String)> {
     let want = title_tokens(job.title.as_deref()?);
     if want.is_empty() {
         return None;
     }
-    let mut titles: Vec<(String, f64)> = Vec::new();
-    let mut by_recency: Vec<&crate::model::Work> = profile.work.iter().collect();
-    by_recency.sort_by_key(|w| std::cmp::Reverse(w.start()));
-    for (i, w) in by_recency.iter().enumerate() {
-        if let Some(p) = &w.position {
-            titles.push((p.clone(), if i == 0 { 1.0 } else { 0.8 }));
-        }
-    }
-    if let Some(label) = profile.basics.as_ref().and_then(|b| b.label.clone()) {
-        titles.push((label, 0.8));
-    }
     titles
-        .into_iter()
-        .map(|(t, weight)| {
-            let have = title_tokens(&t);
+        .iter()
+        .map(|(have, weight, t)| {
             let overlap = want.iter().filter(|w| have.contains(w)).count();
             (overlap as f64 / want.len() as f64 * weight, t)
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(v, t)| (v, t.clone()))
         .or(Some((0.0, String::new())))
 }
 
-/// Degree levels: 0 none, 1 associate, 2 bachelor, 3 master, 4 doctorate.
+/// Degree levels: 0 none, 1 associate, 2 bachelor, 3 master, 4 doctorate, from prose (a job's
+/// requirement, an education line). Only unambiguous words count here: "be", "ms", "ma" are
+/// English words or brands in prose, "Scrum Master" is no degree, "promotion" is marketing.
 pub fn degree_level(text: &str) -> u8 {
-    let t = format!(" {} ", text.to_lowercase().replace(['.', ',', '(', ')', '/'], " "));
-    let has = |ws: &[&str]| ws.iter().any(|w| t.contains(&format!(" {w} ")));
-    if has(&["phd", "ph d", "doctorate", "doctoral", "doctor", "dphil", "promotion"]) {
-        4
-    } else if has(&["master", "masters", "master's", "msc", "ms", "m sc", "ma", "mba", "meng", "m eng", "diplom", "mtech", "m tech", "postgraduate"]) {
-        3
-    } else if has(&["bachelor", "bachelors", "bachelor's", "bsc", "bs", "b sc", "ba", "beng", "b eng", "btech", "b tech", "undergraduate", "licence", "licenciatura", "degree", "be"]) {
-        2
-    } else if has(&["associate", "associate's", "diploma", "hnd"]) {
-        1
-    } else {
-        0
+    level_in(text, false)
+}
+
+/// Degree level of a short education field (`studyType`), where abbreviations such as "BE",
+/// "MS" or "MA" do name degrees.
+pub fn degree_level_field(text: &str) -> u8 {
+    level_in(text, text.split_whitespace().count() <= 6)
+}
+
+/// The lowest degree level a job's text names: "Bachelor's or Master's degree" asks for a
+/// bachelor, with the master as a plus. 0 when none is named.
+pub fn lowest_degree_level(text: &str) -> u8 {
+    let m = levels_in(text, false);
+    if m == 0 { 0 } else { m.trailing_zeros() as u8 }
+}
+
+/// Whether `w` occurs in `t` between spaces (`t` is padded with spaces at both ends).
+fn has_word(t: &str, w: &str) -> bool {
+    t.match_indices(w).any(|(i, _)| t.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ') && t.as_bytes().get(i + w.len()) == Some(&b' '))
+}
+
+fn level_in(text: &str, abbreviations: bool) -> u8 {
+    let m = levels_in(text, abbreviations);
+    if m == 0 { 0 } else { (7 - m.leading_zeros()) as u8 }
+}
+
+/// Bit `n` set when level `n` is named.
+fn levels_in(text: &str, abbreviations: bool) -> u8 {
+    let mut t = String::with_capacity(text.len() + 2);
+    t.push(' ');
+    t.extend(text.chars().flat_map(char::to_lowercase).map(|c| if matches!(c, '.' | ',' | '(' | ')' | '/' | ':' | ';') { ' ' } else { c }));
+    t.push(' ');
+    for phrase in ["scrum master", "master data", "ms office", "ms excel", "ms word", "ms project", "associate product", "associate consultant"] {
+        if t.contains(phrase) {
+            t = t.replace(phrase, " ");
+        }
     }
+    // Whole-word search without building a string per word (this runs on every requirement).
+    let has = |ws: &[&str]| ws.iter().any(|w| has_word(&t, w));
+    let short = |ws: &[&str]| abbreviations && has(ws);
+    let mut m = 0u8;
+    if has(&["phd", "ph d", "doctorate", "doctoral", "dphil", "doktor"]) || short(&["dr", "promotion"]) {
+        m |= 1 << 4;
+    }
+    if has(&["master", "masters", "master's", "msc", "m sc", "mba", "meng", "m eng", "diplom", "mtech", "m tech", "postgraduate", "m s"])
+        || short(&["ms", "ma", "mca", "mcom", "m com"])
+    {
+        m |= 1 << 3;
+    }
+    if has(&["bachelor", "bachelors", "bachelor's", "bsc", "b sc", "beng", "b eng", "btech", "b tech", "undergraduate", "licence", "licenciatura", "b s", "b a", "bca", "bcom", "b com", "b e"])
+        || short(&["bs", "ba", "be", "ug"])
+        || (m == 0 && has(&["degree"]))
+    {
+        m |= 1 << 2;
+    }
+    if has(&["associate's", "associates", "associate degree", "hnd"]) || short(&["associate", "diploma"]) {
+        m |= 1 << 1;
+    }
+    m
 }
 
 /// The highest degree level in the profile.
@@ -210,8 +279,9 @@ pub fn profile_degree(profile: &Profile) -> u8 {
         .education
         .iter()
         .map(|e| {
-            let text = format!("{} {}", e.study_type.as_deref().unwrap_or(""), e.area.as_deref().unwrap_or(""));
-            degree_level(&text).max(u8::from(e.institution.as_deref().is_some_and(|i| {
+            let field = degree_level_field(e.study_type.as_deref().unwrap_or(""));
+            let area = degree_level(e.area.as_deref().unwrap_or(""));
+            field.max(area).max(u8::from(e.institution.as_deref().is_some_and(|i| {
                 let i = i.to_lowercase();
                 i.contains("university") || i.contains("college") || i.contains("universit") || i.contains("hochschule")
             })) * 2)
@@ -247,5 +317,15 @@ mod tests {
         assert_eq!(degree_level("Master of Science"), 3);
         assert_eq!(degree_level("PhD in Physics"), 4);
         assert_eq!(degree_level("High school"), 0);
+        // Prose words that are not degrees.
+        assert_eq!(degree_level("You must be able to work with MS Office"), 0);
+        assert_eq!(degree_level("Certified Scrum Master preferred"), 0);
+        assert_eq!(degree_level("Drive promotion campaigns"), 0);
+        assert_eq!(degree_level_field("MS"), 3);
+        assert_eq!(degree_level_field("B.E."), 2);
+        assert_eq!(degree_level("Bachelor's degree or equivalent"), 2);
+        assert_eq!(lowest_degree_level("Bachelor's or Master's degree in statistics"), 2);
+        assert_eq!(degree_level("Bachelor's or Master's degree in statistics"), 3);
+        assert_eq!(title_tokens("Data Scientist - TS/SCI Required"), vec!["data", "scientist"]);
     }
 }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::LayoutSignals;
 use crate::model::{Job, JobSkill, PartialDate, Profile};
-use crate::skills::{SkillId, Taxonomy};
+use crate::skills::{SkillEntry, Taxonomy};
 
 pub mod bullets;
 mod checks;
@@ -160,20 +160,70 @@ pub fn score(profile: &Profile, job: &Job) -> AtsReport {
 /// Scores `profile` against `job`. `layout` comes from [`Parsed::layout`](crate::Parsed) when
 /// the profile was parsed from a document.
 pub fn score_with(profile: &Profile, job: &Job, layout: Option<&LayoutSignals>, config: &ScoreConfig) -> AtsReport {
+    score_prepared(&PreparedProfile::new(profile), job, layout, config)
+}
+
+/// The job-independent work on a profile, done once: every field with the skills found in it,
+/// its words, bullet checks, title tokens and degree. Score one profile against many jobs with
+/// [`score_prepared`]; the result is the same as [`score_with`].
+#[derive(Debug)]
+pub struct PreparedProfile<'a> {
+    profile: &'a Profile,
+    index: ProfileIndex<'a>,
+    /// Experience bullets (field index) with their flaws.
+    bullets: Vec<(usize, bullets::BulletFlaws)>,
+    titles: Vec<(Vec<String>, f64, String)>,
+    degree: u8,
+    latest: Option<PartialDate>,
+}
+
+impl<'a> PreparedProfile<'a> {
+    pub fn new(profile: &'a Profile) -> Self {
+        let index = ProfileIndex::new(profile, Taxonomy::builtin());
+        let bullets = index
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.kind == FieldKind::Experience && f.path.contains(".highlights["))
+            .map(|(i, f)| (i, bullets::assess(f.text)))
+            .collect();
+        PreparedProfile {
+            profile,
+            bullets,
+            titles: experience::profile_titles(profile),
+            degree: experience::profile_degree(profile),
+            latest: experience::latest_date(profile),
+            index,
+        }
+    }
+
+    /// The profile's fields and the skills found in them.
+    pub fn index(&self) -> &ProfileIndex<'a> {
+        &self.index
+    }
+}
+
+/// Scores a [`PreparedProfile`] against `job`; see [`score_with`].
+pub fn score_prepared(prepared: &PreparedProfile<'_>, job: &Job, layout: Option<&LayoutSignals>, config: &ScoreConfig) -> AtsReport {
     let tax = Taxonomy::builtin();
-    let index = ProfileIndex::new(profile, tax);
+    let profile = prepared.profile;
+    let index = &prepared.index;
     let w = &config.weights;
     let mut suggestions = Vec::new();
     let mut parts: Vec<(String, f64, Option<f64>, String)> = Vec::new();
 
-    // Skills, required and preferred.
+    // Skills, required and preferred. A skill both required and preferred counts as required.
     let related_credit = config.related_credit.unwrap_or(0.5).clamp(0.0, 1.0);
     let mut matched = Vec::new();
     let mut missing = Vec::new();
-    for (required, list, weight, name) in [(true, &job.required_skills, w.required_skills, "required_skills"), (false, &job.preferred_skills, w.preferred_skills, "preferred_skills")] {
+    let required = dedup(&job.required_skills, tax, &[]);
+    let preferred = dedup(&job.preferred_skills, tax, &required);
+    let n_required = required.len();
+    for (is_required, list, weight, name) in [(true, required, w.required_skills, "required_skills"), (false, preferred, w.preferred_skills, "preferred_skills")] {
         let mut got = 0.0;
-        for js in dedup(list) {
-            match meet(&index, tax, js, required, related_credit) {
+        let n = list.len();
+        for (js, entry) in list {
+            match meet(index, tax, js, entry, is_required, related_credit) {
                 Some((m, credit)) => {
                     got += credit;
                     if m.only_in_skills_section && m.credit != Credit::Related {
@@ -181,12 +231,11 @@ pub fn score_with(profile: &Profile, job: &Job, layout: Option<&LayoutSignals>, 
                     }
                     matched.push(m);
                 }
-                None => missing.push(Missing { skill: js.name.clone(), required }),
+                None => missing.push(Missing { skill: js.name.clone(), required: is_required }),
             }
         }
-        let n = dedup(list).count();
         let value = (n > 0).then(|| got / n as f64);
-        let detail = format!("{} of {} met", matched.iter().filter(|m| m.required == required).count(), n);
+        let detail = format!("{} of {} met", matched.iter().filter(|m| m.required == is_required).count(), n);
         parts.push((name.into(), weight, value, detail));
     }
     for m in &missing {
@@ -195,12 +244,12 @@ pub fn score_with(profile: &Profile, job: &Job, layout: Option<&LayoutSignals>, 
             "learn-skill",
             None,
             format!("{} ({kind}) does not appear anywhere in your profile: a gap to close, not a keyword to add.", m.skill),
-            if m.required { w.required_skills / (job.required_skills.len().max(1) as f64) } else { 1.0 },
+            if m.required { w.required_skills / (n_required.max(1) as f64) } else { 1.0 },
         ));
     }
 
     // Title.
-    let title = experience::title_alignment(profile, job);
+    let title = experience::titles_alignment(&prepared.titles, job);
     if let Some((v, t)) = &title {
         if *v < 0.5 {
             suggestions.push(Suggestion::new("title", Some("basics.label"), format!("Your titles share little with \"{}\"; if your work matches it, use a headline close to the job's title.", job.title.as_deref().unwrap_or_default()), w.title * (1.0 - v) / 2.0));
@@ -209,11 +258,12 @@ pub fn score_with(profile: &Profile, job: &Job, layout: Option<&LayoutSignals>, 
     }
 
     // Experience: years against the requirement, and seniority.
-    let as_of = config.as_of.or_else(|| job.date_posted.as_deref().and_then(|d| PartialDate::parse_iso(d.get(..10).unwrap_or(d)).or_else(|| PartialDate::parse_iso(d.get(..7).unwrap_or(d))))).or_else(|| experience::latest_date(profile)).unwrap_or(PartialDate::year(2000));
+    let as_of = config.as_of.or_else(|| job.date_posted.as_deref().and_then(|d| PartialDate::parse_iso(d.get(..10).unwrap_or(d)).or_else(|| PartialDate::parse_iso(d.get(..7).unwrap_or(d))))).or(prepared.latest).unwrap_or(PartialDate::year(2000));
     let months = experience::experience_months(profile, as_of);
     let years = f64::from(months) / 12.0;
     let years_fit = job.years_min.map(|min| if min <= 0.0 { 1.0 } else { (years / f64::from(min)).min(1.0) });
-    let level_fit = job.seniority.map(|s| experience::seniority_fit(experience::profile_seniority(profile, months), s));
+    // No roles is no evidence of any level (not the junior level the years would suggest).
+    let level_fit = job.seniority.map(|s| if profile.work.is_empty() { 0.0 } else { experience::seniority_fit(experience::profile_seniority(profile, months), s) });
     let exp = match (years_fit, level_fit) {
         (Some(a), Some(b)) => Some(0.7 * a + 0.3 * b),
         (a, b) => a.or(b),
@@ -226,29 +276,32 @@ pub fn score_with(profile: &Profile, job: &Job, layout: Option<&LayoutSignals>, 
     parts.push(("experience".into(), w.experience, exp, format!("{years:.1} years (overlaps counted once); job asks {}", job.years_min.map_or("no minimum".to_string(), |m| format!("{m}+")))));
 
     // Education.
-    let want_degree = job.education.as_deref().map(experience::degree_level).or_else(|| {
-        job.requirements.iter().map(|r| experience::degree_level(r)).filter(|l| *l > 0).max()
+    // The lowest degree the job names (a "Bachelor's or Master's" asks for a bachelor).
+    let want_degree = job.education.as_deref().map(experience::lowest_degree_level).filter(|l| *l > 0).or_else(|| {
+        job.requirements.iter().map(|r| experience::lowest_degree_level(r)).filter(|l| *l > 0).min()
     });
     if let Some(want) = want_degree.filter(|l| *l > 0) {
-        let have = experience::profile_degree(profile);
+        let have = prepared.degree;
         let v = if have >= want { 1.0 } else if have + 1 == want { 0.5 } else { 0.0 };
         parts.push(("education".into(), w.education, Some(v), format!("degree level {have} of {want} asked")));
     }
 
     // Keywords from responsibilities and requirements.
-    let (kw_hit, kw_miss) = keywords(job, &index);
+    let (kw_hit, kw_miss) = keywords(job, index);
     let kw_total = kw_hit.len() + kw_miss.len();
     parts.push(("keywords".into(), w.keywords, (kw_total > 0).then(|| kw_hit.len() as f64 / kw_total as f64), format!("{} of {kw_total} key terms", kw_hit.len())));
 
     // Sections, contact, parsability.
     parts.push(("sections".into(), w.sections, Some(checks::sections(profile, &mut suggestions)), "summary, experience, education, skills".into()));
     parts.push(("contact".into(), w.contact, Some(checks::contact(profile, &mut suggestions)), "name, email, phone, location, LinkedIn".into()));
-    parts.push(("parsability".into(), w.parsability, Some(checks::parsability(profile, layout, &mut suggestions)), "layout, headings, dates, length".into()));
+    // An empty profile has nothing to parse well: no free points for it.
+    let parsable = (!index.fields.is_empty()).then(|| checks::parsability(profile, layout, &mut suggestions));
+    parts.push(("parsability".into(), w.parsability, Some(parsable.unwrap_or(0.0)), "layout, headings, dates, length".into()));
 
     // Bullets.
     let mut bullet_scores = Vec::new();
-    for f in index.fields.iter().filter(|f| f.kind == FieldKind::Experience && f.path.contains(".highlights[")) {
-        let flaws = bullets::assess(f.text);
+    for &(i, flaws) in &prepared.bullets {
+        let f = &index.fields[i];
         bullet_scores.push(flaws.quality());
         let fixes = [
             (flaws.no_number, "quantify-bullet", "has no number: say how much, how many or how fast"),
@@ -299,15 +352,25 @@ fn short(text: &str) -> String {
     s
 }
 
-/// Job skills without repeats (by canonical name, case-insensitive), in order.
-fn dedup(list: &[JobSkill]) -> impl Iterator<Item = &JobSkill> {
-    let mut seen = std::collections::HashSet::new();
-    list.iter().filter(move |s| seen.insert(s.name.to_lowercase()))
+/// Job skills without repeats: the same taxonomy skill under two names ("Postgres",
+/// "PostgreSQL") counts once, as do names repeated in any case; skills in `skip` are left out.
+fn dedup<'j>(list: &'j [JobSkill], tax: &'static Taxonomy, skip: &[(&JobSkill, Option<&SkillEntry>)]) -> Vec<(&'j JobSkill, Option<&'static SkillEntry>)> {
+    let mut out: Vec<(&JobSkill, Option<&SkillEntry>)> = Vec::new();
+    for js in list {
+        let entry = tax.lookup(&js.name).or_else(|| js.matched.as_deref().and_then(|m| tax.lookup(m)));
+        let same = |(o, e): &(&JobSkill, Option<&SkillEntry>)| match (e, entry) {
+            (Some(a), Some(b)) => a.id == b.id,
+            _ => o.name.eq_ignore_ascii_case(&js.name),
+        };
+        if !out.iter().any(same) && !skip.iter().any(same) {
+            out.push((js, entry));
+        }
+    }
+    out
 }
 
 /// Finds the best evidence for one job skill: the skill itself, or a related one.
-fn meet(index: &ProfileIndex<'_>, tax: &Taxonomy, js: &JobSkill, required: bool, related_credit: f64) -> Option<(Matched, f64)> {
-    let entry = tax.lookup(&js.name).or_else(|| js.matched.as_deref().and_then(|m| tax.lookup(m)));
+fn meet(index: &ProfileIndex<'_>, tax: &Taxonomy, js: &JobSkill, entry: Option<&SkillEntry>, required: bool, related_credit: f64) -> Option<(Matched, f64)> {
     let Some(entry) = entry else {
         // Not in the taxonomy: look for the words themselves.
         let f = index.find_phrase(&js.name)?;
@@ -321,13 +384,15 @@ fn meet(index: &ProfileIndex<'_>, tax: &Taxonomy, js: &JobSkill, required: bool,
         let m = Matched { skill: entry.name.clone(), required, credit, evidence: f.path.clone(), evidence_text: short(f.text), only_in_skills_section: only };
         return Some((m, 1.0));
     }
-    // A related skill the profile has: partial credit, marked.
-    let mut related: Vec<SkillId> = entry.related.clone();
-    related.extend(index.skills.keys().copied().filter(|id| tax.get(*id).related.contains(&entry.id)));
-    related.sort();
-    related.dedup();
-    let best = related.iter().filter_map(|id| index.best_evidence(*id).map(|f| (*id, f))).min_by_key(|(_, f)| f.kind)?;
-    let (rid, f) = best;
+    // A related skill the profile has (linked either way): partial credit, marked. The
+    // strongest evidence wins (experience before a skills list), then the lowest id.
+    let (rid, f) = index
+        .skills
+        .keys()
+        .copied()
+        .filter(|&id| tax.linked(id, entry.id))
+        .filter_map(|id| index.best_evidence(id).map(|f| (id, f)))
+        .min_by_key(|(id, f)| (f.kind, *id))?;
     let m = Matched {
         skill: entry.name.clone(),
         required,
@@ -351,18 +416,35 @@ const STOPWORDS: &[&str] = &[
     "equivalent", "related", "field", "least", "minimum", "bonus", "nice", "degree",
 ];
 
-/// Content words of the job's responsibilities and requirements (skills excluded: they are
-/// scored above), split into those the profile has and those it lacks, most frequent first.
+/// Content words of the job's responsibilities and requirements, split into those the profile
+/// has and those it lacks, most frequent first. Skills are scored above, so words inside a
+/// skill mention ("machine learning", "Node.js") or of a listed skill's name are left out, and
+/// so is a term the profile only has as part of a different skill.
 fn keywords(job: &Job, index: &ProfileIndex<'_>) -> (Vec<String>, Vec<String>) {
+    let tax = Taxonomy::builtin();
     let mut counts: std::collections::BTreeMap<String, (usize, String)> = std::collections::BTreeMap::new();
-    let skill_names: std::collections::HashSet<String> = job.skills().map(|s| s.name.to_lowercase()).collect();
+    let skill_words: std::collections::HashSet<String> = job.skills().flat_map(|s| words(&s.name).map(stem).collect::<Vec<_>>()).collect();
+    let mut hits = Vec::new();
     for line in job.responsibilities.iter().chain(job.requirements.iter()) {
+        tax.find_into(line, &mut hits);
+        let mut pos = 0;
         for w in words(line) {
-            let lw = w.to_lowercase();
-            if lw.len() < 4 || lw.chars().all(|c| c.is_ascii_digit()) || STOPWORDS.contains(&lw.as_str()) || skill_names.contains(&lw) {
+            // Byte offset of this word in the line (words are subslices, found in order).
+            let start = line[pos..].find(w).map_or(pos, |i| pos + i);
+            pos = start + w.len();
+            if hits.iter().any(|h| h.start <= start && start < h.end) {
                 continue;
             }
-            let e = counts.entry(stem(&lw)).or_insert((0, lw));
+            // Cheap checks before any allocation.
+            if w.chars().count() < 4 || w.chars().all(|c| c.is_ascii_digit()) || STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+                continue;
+            }
+            let lw = w.to_lowercase();
+            let st = stem(&lw);
+            if skill_words.contains(&st) {
+                continue;
+            }
+            let e = counts.entry(st).or_insert((0, lw));
             e.0 += 1;
         }
     }

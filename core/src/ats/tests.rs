@@ -131,3 +131,56 @@ fn optimiser_never_adds_a_fact() {
     assert!(out.changes.iter().any(|c| c.kind == "surface-skill"));
     assert!(!out.profile.skills.iter().any(|g| g.keywords.iter().any(|k| k == "Kafka")));
 }
+
+#[test]
+fn prepared_profile_scores_the_same() {
+    let p = profile();
+    let prepared = PreparedProfile::new(&p);
+    let config = ScoreConfig::default();
+    let mut other = job();
+    other.title = Some("Product Manager - Payments".into());
+    for j in [job(), other, Job::default()] {
+        assert_eq!(score_prepared(&prepared, &j, None, &config), score_with(&p, &j, None, &config));
+    }
+}
+
+#[test]
+fn requirements_prose_is_not_a_degree() {
+    let mut j = job();
+    j.requirements = vec!["You must be able to travel".into(), "Certified Scrum Master".into(), "Drive promotion campaigns".into()];
+    let r = score(&profile(), &j);
+    assert!(!r.breakdown.iter().any(|c| c.name == "education" && c.weight > 0.0), "no degree is asked: {:?}", r.breakdown);
+    // "Bachelor's or Master's" asks for a bachelor: a bachelor meets it in full.
+    j.requirements = vec!["Bachelor's or Master's degree in Computer Science".into()];
+    let mut p = profile();
+    p.education[0].study_type = Some("B.Sc.".into());
+    let edu = score(&p, &j).breakdown.into_iter().find(|c| c.name == "education").expect("education applies");
+    assert_eq!(edu.value, 1.0);
+}
+
+#[test]
+fn keywords_leave_skills_to_the_skill_components() {
+    let mut j = job();
+    j.responsibilities.push("Run Kubernetes clusters and tune PostgreSQL for throughput".into());
+    let r = score(&profile(), &j);
+    let all: Vec<&String> = r.matched_keywords.iter().chain(&r.missing_keywords).collect();
+    assert!(!all.iter().any(|k| k.as_str() == "kubernetes" || k.as_str() == "postgresql"), "{all:?}");
+    assert!(all.iter().any(|k| k.as_str() == "throughput"), "{all:?}");
+}
+
+#[test]
+fn the_same_skill_under_two_names_counts_once() {
+    let mut j = job();
+    j.required_skills.push(skill("Postgres"));
+    j.preferred_skills.push(skill("Rust"));
+    let r = score(&profile(), &j);
+    assert_eq!(r.matched.iter().filter(|m| m.skill == "PostgreSQL").count(), 1);
+    assert_eq!(r.matched.iter().filter(|m| m.skill == "Rust").count(), 1, "a required skill is not scored again as preferred");
+}
+
+#[test]
+fn empty_profile_scores_zero() {
+    let r = score(&Profile::default(), &job());
+    assert_eq!(r.score, 0.0);
+    assert!(r.suggestions.iter().any(|s| s.kind == "add-section"));
+}

@@ -233,10 +233,16 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Rank { resume, jobs, top, as_of } => {
             let profile = load_resume(&resume)?;
-            let jobs = load_jobs(&jobs)?;
-            let index = career_copilot::matching::JobIndex::new(jobs);
+            // The resume's full text backs up the parsed fields: words the parser could not
+            // place still describe the person (structured formats have no text stage).
+            let bytes = read(&resume)?;
+            let text = career_copilot::ingest::extract_text(&bytes, profile.format, &career_copilot::Limits::default())
+                .ok()
+                .map(|doc| doc.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"));
+            let list = load_jobs(&jobs)?;
+            let index = career_copilot::matching::JobIndex::try_new(list).map_err(|e| Failure::Input(jobs.clone(), e))?;
             let prefs = career_copilot::matching::MatchPrefs { as_of: parse_as_of(as_of.as_deref())?, ..Default::default() };
-            let ranked = index.rank(&profile.value, &prefs);
+            let ranked = index.rank_with_text(&profile.value, text.as_deref(), &prefs, top.unwrap_or(usize::MAX));
             let rows: Vec<serde_json::Value> = ranked
                 .iter()
                 .take(top.unwrap_or(usize::MAX))
