@@ -1,0 +1,15 @@
+"""Fixtures for the tests over uniffi's generated Python module (scripts/test.sh puts it and the
+library on sys.path)."""
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def data() -> Path:
+    if not DATA.is_dir():
+        pytest.skip(f"test data folder {DATA} is absent")
+    return DATA
