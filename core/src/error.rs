@@ -1,7 +1,7 @@
 //! The one error type of the core crate.
 //!
 //! Findings (low confidence, unknown headings, layout hints) are not errors: they come back as
-//! [`Warning`](crate::Warning)s inside a [`Parsed`](crate::Parsed). An `Error` means the input
+//! `Warning`s inside a [`Parsed`](crate::Parsed). An `Error` means the input
 //! could not be turned into a value at all, and its message names what was wrong.
 
 /// Everything that can fail in the core. Variants are the ones a caller can act on.

@@ -1,6 +1,6 @@
 //! Ingest: documents in, [`Profile`]s and [`Job`]s out.
 //!
-//! The pipeline is: sniff the format from the bytes ([`sniff`]), extract text with its layout
+//! The pipeline is: sniff the format from the bytes (`sniff`), extract text with its layout
 //! ([`TextDoc`]: lines with page, heading and bullet hints), then parse the text into a model.
 //! Structured sources (JSON Resume, RenderCV YAML, LinkedIn exports, job-board JSON, JSON-LD)
 //! skip the text stage. Every stage is bounded by [`Limits`].

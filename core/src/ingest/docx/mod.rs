@@ -1,10 +1,10 @@
 //! DOCX text extraction.
 //!
-//! The package is opened with bounds on entry count and unzipped bytes ([`package`]); each XML
-//! part is pulled once with quick-xml under a nesting limit ([`xml`]), so truncated or hostile
-//! XML fails with a typed error instead of looping or panicking. The body walk ([`body`]) sees
+//! The package is opened with bounds on entry count and unzipped bytes (`package`); each XML
+//! part is pulled once with quick-xml under a nesting limit (`xml`), so truncated or hostile
+//! XML fails with a typed error instead of looping or panicking. The body walk (`body`) sees
 //! paragraphs, hyperlinks, content controls, text boxes, tables, headers and footers; styles
-//! and list definitions ([`styles`]) are read only when the body refers to them.
+//! and list definitions (`styles`) are read only when the body refers to them.
 //!
 //! docx-rs's `read_docx` is not used here: it builds the whole document model (including
 //! every style of a 350 kB `styles.xml`), takes about 4.5 ms for a one-page resume, can loop

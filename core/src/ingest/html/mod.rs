@@ -1,6 +1,6 @@
 //! HTML resumes and job pages: text lines from the DOM, and schema.org JSON-LD blocks.
 //!
-//! Input is bounded in size and pre-scanned for nesting depth ([`depth`]) before html5ever
+//! Input is bounded in size and pre-scanned for nesting depth (`depth`) before html5ever
 //! parses it; the tree is then walked with an explicit open/close traversal, never recursion,
 //! so hostile nesting cannot exhaust the stack.
 

@@ -1,6 +1,6 @@
 //! Job postings in, [`Job`]s out.
 //!
-//! Three routes, all ending in the same text pass ([`text::fill`]) that sets whatever is still
+//! Three routes, all ending in the same text pass (`text::fill`) that sets whatever is still
 //! empty from the posting's wording:
 //! - text, Markdown, PDF and DOCX: the first lines give title, company and location; section
 //!   headings split responsibilities, requirements, nice-to-haves and benefits;

@@ -1,16 +1,16 @@
 //! PDF text extraction: positioned glyphs from pdf-extract, put back into reading order.
 //!
-//! The stages: [`document`] loads and checks the file with lopdf (encryption, page count,
-//! bounded inflate, page boxes); [`fonts`] pre-scans each page's content (with the light
-//! tokenizer in [`lexer`]) for the font of every shown string and rejects what would make
-//! pdf-extract panic; [`collect`] receives glyphs
-//! through pdf-extract's `OutputDev` and builds runs with spaces from glyph gaps; [`layout`]
-//! finds columns and builds lines by baseline; [`cleanup`] drops repeated headers and footers,
+//! The stages: `document` loads and checks the file with lopdf (encryption, page count,
+//! bounded inflate, page boxes); `fonts` pre-scans each page's content (with the light
+//! tokenizer in `lexer`) for the font of every shown string and rejects what would make
+//! pdf-extract panic; `collect` receives glyphs
+//! through pdf-extract's `OutputDev` and builds runs with spaces from glyph gaps; `layout`
+//! finds columns and builds lines by baseline; `cleanup` drops repeated headers and footers,
 //! joins hyphenated words and marks bullets and headings.
 //!
 //! pdf-extract can still panic on malformed files; on native targets every call into it runs
 //! under `catch_unwind` and a panic becomes [`Error::Corrupt`]. On wasm32 a panic aborts, so
-//! the lopdf checks in [`document`] and [`fonts`] run first and refuse what they can see.
+//! the lopdf checks in `document` and `fonts` run first and refuse what they can see.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
