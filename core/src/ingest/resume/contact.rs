@@ -349,8 +349,12 @@ pub fn looks_like_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     // Headings run together ("SUMMARY EDUCATION") and tool names ("Python SQL") are not names.
     let taxonomy = crate::skills::Taxonomy::builtin();
-    if words.iter().any(|w| sections::vocab_kind(w).is_some())
-        || entries::org_score(text) > 0
+    // …nor a heading with a suffix or in the singular ("Skill Details").
+    if words.iter().any(|w| {
+        sections::vocab_kind(w).is_some()
+            || sections::stem_kind(w).is_some()
+            || w.eq_ignore_ascii_case("details")
+    }) || entries::org_score(text) > 0
         || words
             .iter()
             .filter(|w| taxonomy.lookup(w).is_some())

@@ -24,7 +24,7 @@ pub struct RLine {
     pub last: u32,
     /// An empty line came before it in the source.
     pub gap_before: bool,
-    /// Date or duration cells from the right of the same row (see [`side_cells`]).
+    /// Date or duration cells from the right of the same row (see `side_cells`).
     pub side: Vec<String>,
     /// The date range that makes this line an entry's anchor (see [`entries::find_anchor`]).
     pub anchor: Option<DateRange>,

@@ -22,8 +22,10 @@ use crate::model::{CustomSection, List, Profile, Provenance};
 
 pub mod columns;
 pub mod contact;
+pub mod coverage;
 pub mod education;
 pub mod entries;
+mod glued;
 pub mod items;
 pub mod lines;
 mod outline;
@@ -101,7 +103,7 @@ pub fn parse_doc(doc: &TextDoc, format: Format) -> (Profile, Vec<Warning>) {
         source: format.name(),
         warnings: Vec::new(),
     };
-    let all = columns::unzip(lines::prepare(&doc.lines));
+    let all = glued::split(columns::unzip(lines::prepare(&doc.lines)));
     let (mut header, found) = split_sections(&all);
     header.retain(|l| !NOT_NAMES.contains(&sections::normalize(&l.text).as_str()));
     let mut profile = Profile::default();
@@ -112,10 +114,26 @@ pub fn parse_doc(doc: &TextDoc, format: Format) -> (Profile, Vec<Warning>) {
             contact_lines.extend(s.lines.iter().cloned());
         }
     }
+    // What each section held, to keep what its parser could not place.
+    let mut groups: Vec<(String, Vec<RLine>)> = vec![("Other".to_string(), header.clone())];
+    groups.extend(
+        found
+            .iter()
+            .filter(|s| s.kind != SectionKind::Other)
+            .map(|s| (s.title.clone(), s.lines.clone())),
+    );
     for s in found {
         apply_section(&mut profile, &mut ctx, s, &mut summary_parts);
     }
     fill_basics(&mut profile, &mut ctx, &contact_lines, &all, summary_parts);
+    let kept = coverage::keep_unplaced(&mut profile, &groups);
+    if kept > 0 {
+        ctx.warn_at(
+            "unplaced-lines",
+            "x-sections",
+            format!("kept {kept} lines no section parser placed as they are"),
+        );
+    }
     if profile.work.is_empty() && profile.education.is_empty() && profile.skills.is_empty() {
         ctx.warn(
             "no-sections",

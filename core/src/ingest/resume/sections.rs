@@ -42,7 +42,7 @@ const VOCAB: &[(SectionKind, &[&str])] = &[
         "experience", "work", "work experience", "professional experience", "employment", "employment history",
         "work history", "career history", "career", "relevant experience", "professional background",
         "experience and employment", "industry experience", "positions", "positions held", "working experience",
-        "job experience", "professional experiences", "experiences", "technical experience",
+        "job experience", "professional experiences", "company details", "experiences", "technical experience",
         "research experience", "teaching experience", "berufserfahrung", "berufliche erfahrung", "berufspraxis",
         "beruflicher werdegang", "werdegang", "praxiserfahrung", "arbeitserfahrung", "berufliche stationen",
         "expérience", "expérience professionnelle", "expériences professionnelles", "expériences",
@@ -161,9 +161,28 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Every heading phrase of the vocabulary, normalised.
+pub fn vocabulary() -> impl Iterator<Item = &'static str> {
+    VOCAB.iter().flat_map(|(_, words)| words.iter().copied())
+}
+
 /// The section a heading text names exactly, if any.
 pub fn vocab_kind(text: &str) -> Option<SectionKind> {
     let n = normalize(text);
+    // Plain-text exports suffix headings with "Details" ("Education Details", "Skill Details").
+    let n = match n.strip_suffix(" details") {
+        Some(base) if !INDEX.contains_key(n.as_str()) => {
+            let plural = format!("{base}s");
+            if INDEX.contains_key(base) {
+                base.to_string()
+            } else if INDEX.contains_key(plural.as_str()) {
+                plural
+            } else {
+                n
+            }
+        }
+        _ => n,
+    };
     if n.is_empty() || n.len() > 60 {
         return None;
     }
@@ -239,6 +258,9 @@ mod tests {
         assert_eq!(vocab_kind("Centres d'intérêt"), Some(Interests));
         assert_eq!(vocab_kind("Skills & Tools"), Some(Skills));
         assert_eq!(vocab_kind("Acme Corp"), None);
+        assert_eq!(vocab_kind("Education Details"), Some(Education));
+        assert_eq!(vocab_kind("Skill Details"), Some(Skills));
+        assert_eq!(vocab_kind("Company Details"), Some(Work));
         assert_eq!(
             stem_kind("Relevant Work History and Employment"),
             Some(Work)

@@ -72,7 +72,22 @@ fn word_style_bold_entry_titles_are_not_sections() {
             Some("That Other Job You Had")
         ]
     );
-    assert_eq!(p.custom_sections.len(), 1);
+    let kept: Vec<_> = p
+        .custom_sections
+        .iter()
+        .map(|c| (c.title.as_deref(), c.lines.to_vec()))
+        .collect();
+    // The education model has no place for "(MyTown)": the line is kept under its heading.
+    assert_eq!(
+        kept,
+        [
+            (Some("Extra Section"), vec!["- Random tidbit".to_string()]),
+            (
+                Some("Education"),
+                vec!["PhD, Computer Science; Awesome University (MyTown)".to_string()]
+            )
+        ]
+    );
     assert_eq!(
         p.education[0].institution.as_deref(),
         Some("Awesome University")

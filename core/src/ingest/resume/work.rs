@@ -104,6 +104,9 @@ fn refine(parts: Vec<String>) -> Vec<String> {
 /// Sorts head parts into organisation, title, place and the rest. `title_first` is the
 /// section's habit, used when the words do not decide.
 pub fn assign(parts: Vec<String>, title_first: bool) -> Fields {
+    if let Some(f) = labelled_fields(&parts) {
+        return f;
+    }
     let mut f = Fields::default();
     let mut cands: Vec<String> = Vec::new();
     for p in refine(parts) {
@@ -222,6 +225,51 @@ pub fn projects_like(entries: &[Entry<'_>]) -> bool {
     !entries.is_empty() && entries.iter().all(|e| e.range.is_none()) && named * 2 >= entries.len()
 }
 
+/// Field labels of plain-text exports ("company - Ernst & Young LLP", "designation - Analyst").
+const ORG_LABELS: &[&str] = &[
+    "company",
+    "employer",
+    "organization",
+    "organisation",
+    "firm",
+];
+const TITLE_LABELS: &[&str] = &["designation", "position", "role", "title", "job title"];
+
+/// A head written as "label - value": the label says which field the value is.
+fn labelled_fields(parts: &[String]) -> Option<Fields> {
+    let (label, value) = match parts {
+        [label, value @ ..] if !value.is_empty() => {
+            (label.trim().to_lowercase(), value.join(" - "))
+        }
+        _ => return None,
+    };
+    let mut f = Fields {
+        sure: true,
+        ..Fields::default()
+    };
+    if ORG_LABELS.contains(&label.as_str()) {
+        f.org = Some(value);
+    } else if TITLE_LABELS.contains(&label.as_str()) {
+        f.title = Some(value);
+    } else {
+        return None;
+    }
+    Some(f)
+}
+
+/// A short value that reads as a job title on a "label - value" line of the entry.
+fn labelled_title(e: &Entry<'_>) -> Option<String> {
+    e.head.iter().chain(e.body.iter()).find_map(|l| {
+        let (label, value) = l.text.split_once(" - ")?;
+        let value = value.trim();
+        (label.split_whitespace().count() == 1
+            && label.trim().chars().all(char::is_alphabetic)
+            && value.split_whitespace().count() <= 5
+            && title_score(value) > 0)
+            .then(|| value.to_string())
+    })
+}
+
 /// Work entries from a section's entries.
 pub fn works(entries: &[Entry<'_>], ctx: &mut Ctx, path: &str, offset: usize) -> Vec<Work> {
     let heads: Vec<Vec<String>> = entries.iter().map(Entry::head_parts).collect();
@@ -258,6 +306,10 @@ pub fn works(entries: &[Entry<'_>], ctx: &mut Ctx, path: &str, offset: usize) ->
             highlights,
             ..Work::default()
         };
+        // "description - Jr. Java Developer" under "company - X": a labelled short title.
+        if w.position.is_none() {
+            w.position = labelled_title(e);
+        }
         // A second role at the same employer: a title alone under the previous company.
         if w.name.is_none() && w.position.as_deref().is_some_and(|p| title_score(p) > 0) {
             w.name = out.last().and_then(|p| p.name.clone());
@@ -379,6 +431,17 @@ pub fn projects(entries: &[Entry<'_>], ctx: &mut Ctx) -> Vec<Project> {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_heads_name_their_fields() {
+        let f = assign(vec!["company".into(), "Ernst & Young LLP".into()], true);
+        assert_eq!(
+            (f.org.as_deref(), f.title.as_deref()),
+            (Some("Ernst & Young LLP"), None)
+        );
+        let f = assign(vec!["Designation".into(), "Analyst".into()], false);
+        assert_eq!(f.title.as_deref(), Some("Analyst"));
+    }
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| (*x).to_string()).collect()
