@@ -60,7 +60,10 @@ mod tests {
     #[test]
     fn core_errors_keep_their_message() {
         let err = CopilotError::from(career_copilot::Error::invalid("resume", "it is empty"));
-        assert!(matches!(&err, CopilotError::InvalidInput(m) if m == "invalid resume: it is empty"), "{err:?}");
+        assert!(
+            matches!(&err, CopilotError::InvalidInput(m) if m == "invalid resume: it is empty"),
+            "{err:?}"
+        );
         let err = CopilotError::from(career_copilot::Error::NoTextLayer { pages: 2 });
         assert!(matches!(err, CopilotError::NoTextLayer(_)));
     }

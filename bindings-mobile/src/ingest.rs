@@ -80,10 +80,18 @@ pub struct ParsedJob {
 /// Parses a resume (PDF, DOCX, HTML, Markdown, text, JSON Resume, RenderCV YAML, LinkedIn
 /// export ZIP). The format is sniffed from the bytes; `file_name` only breaks ties.
 #[uniffi::export(default(file_name = None))]
-pub fn parse_resume(bytes: Vec<u8>, file_name: Option<String>) -> Result<ParsedResume, CopilotError> {
+pub fn parse_resume(
+    bytes: Vec<u8>,
+    file_name: Option<String>,
+) -> Result<ParsedResume, CopilotError> {
     let parsed = career_copilot::parse_resume(&bytes, &hint(file_name))?;
     let (profile_json, warnings, format, layout) = split(parsed)?;
-    Ok(ParsedResume { profile_json, warnings, format, layout })
+    Ok(ParsedResume {
+        profile_json,
+        warnings,
+        format,
+        layout,
+    })
 }
 
 /// Parses a job posting (text, Markdown, HTML with or without schema.org JSON-LD, job-board
@@ -92,11 +100,19 @@ pub fn parse_resume(bytes: Vec<u8>, file_name: Option<String>) -> Result<ParsedR
 pub fn parse_job(bytes: Vec<u8>, file_name: Option<String>) -> Result<ParsedJob, CopilotError> {
     let parsed = career_copilot::parse_job(&bytes, &hint(file_name))?;
     let (job_json, warnings, format, layout) = split(parsed)?;
-    Ok(ParsedJob { job_json, warnings, format, layout })
+    Ok(ParsedJob {
+        job_json,
+        warnings,
+        format,
+        layout,
+    })
 }
 
 fn hint(file_name: Option<String>) -> Hint {
-    Hint { file_name, ..Hint::default() }
+    Hint {
+        file_name,
+        ..Hint::default()
+    }
 }
 
 type Parts = (String, Vec<ParseWarning>, DocumentFormat, Layout);
@@ -109,13 +125,31 @@ fn split<T: serde::Serialize>(parsed: Parsed<T>) -> Result<Parts, CopilotError> 
 }
 
 fn warning(w: Warning) -> ParseWarning {
-    ParseWarning { code: w.code, message: w.message, path: w.path }
+    ParseWarning {
+        code: w.code,
+        message: w.message,
+        path: w.path,
+    }
 }
 
 fn layout(signals: LayoutSignals) -> Layout {
     // Destructured without `..`: a new core field fails this build instead of being dropped.
-    let LayoutSignals { pages, columns, tables, header_footer_text, icon_glyphs, images } = signals;
-    Layout { pages, columns, tables, header_footer_text, icon_glyphs, images }
+    let LayoutSignals {
+        pages,
+        columns,
+        tables,
+        header_footer_text,
+        icon_glyphs,
+        images,
+    } = signals;
+    Layout {
+        pages,
+        columns,
+        tables,
+        header_footer_text,
+        icon_glyphs,
+        images,
+    }
 }
 
 #[cfg(test)]

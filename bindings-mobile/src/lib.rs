@@ -15,7 +15,9 @@ mod error;
 mod ingest;
 
 pub use error::CopilotError;
-pub use ingest::{DocumentFormat, Layout, ParseWarning, ParsedJob, ParsedResume, parse_job, parse_resume};
+pub use ingest::{
+    DocumentFormat, Layout, ParseWarning, ParsedJob, ParsedResume, parse_job, parse_resume,
+};
 
 uniffi::setup_scaffolding!();
 

@@ -20,10 +20,15 @@ pub(crate) fn to_py(py: Python<'_>, err: &career_copilot::Error) -> PyErr {
 /// install), a `RuntimeError` that still says what failed.
 pub(crate) fn raise(py: Python<'_>, code: &str, message: &str) -> PyErr {
     let build = || -> PyResult<PyErr> {
-        let exc = py.import(ERRORS_MODULE)?.getattr("_from_core")?.call1((code, message))?;
+        let exc = py
+            .import(ERRORS_MODULE)?
+            .getattr("_from_core")?
+            .call1((code, message))?;
         Ok(PyErr::from_value(exc))
     };
     build().unwrap_or_else(|import_err| {
-        PyRuntimeError::new_err(format!("{code}: {message} (and {ERRORS_MODULE} failed: {import_err})"))
+        PyRuntimeError::new_err(format!(
+            "{code}: {message} (and {ERRORS_MODULE} failed: {import_err})"
+        ))
     })
 }

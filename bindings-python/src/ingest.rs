@@ -18,7 +18,11 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// released while parsing.
 #[pyfunction]
 #[pyo3(signature = (data, hint = None))]
-fn parse_resume<'py>(py: Python<'py>, data: &[u8], hint: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+fn parse_resume<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    hint: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let hint = to_hint(py, hint)?;
     let parsed = py.detach(|| career_copilot::parse_resume(data, &hint));
     to_python(py, &parsed.map_err(|e| error::to_py(py, &e))?)
@@ -27,7 +31,11 @@ fn parse_resume<'py>(py: Python<'py>, data: &[u8], hint: Option<&Bound<'py, PyDi
 /// Parses a job posting's bytes into `{"value": job, "warnings": [...], "format": ..., "layout": {...}}`.
 #[pyfunction]
 #[pyo3(signature = (data, hint = None))]
-fn parse_job<'py>(py: Python<'py>, data: &[u8], hint: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+fn parse_job<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    hint: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let hint = to_hint(py, hint)?;
     let parsed = py.detach(|| career_copilot::parse_job(data, &hint));
     to_python(py, &parsed.map_err(|e| error::to_py(py, &e))?)
@@ -44,6 +52,11 @@ fn to_hint(py: Python<'_>, hint: Option<&Bound<'_, PyDict>>) -> PyResult<Hint> {
 
 /// Serializes a core value into plain Python dicts, lists, strings and numbers.
 fn to_python<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value)
-        .map_err(|e| error::raise(py, "internal", &format!("could not convert the result to Python: {e}")))
+    pythonize::pythonize(py, value).map_err(|e| {
+        error::raise(
+            py,
+            "internal",
+            &format!("could not convert the result to Python: {e}"),
+        )
+    })
 }

@@ -9,7 +9,10 @@ use crate::error;
 
 /// Reads a JS options object into a core type. JS spells keys in camelCase (`fileName`,
 /// `maxInputBytes`); the core's serde names are snake_case, so keys are converted on the way.
-pub(crate) fn from_js<T: DeserializeOwned + Default>(what: &str, value: Option<JsValue>) -> Result<T, JsValue> {
+pub(crate) fn from_js<T: DeserializeOwned + Default>(
+    what: &str,
+    value: Option<JsValue>,
+) -> Result<T, JsValue> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(T::default());
     };
@@ -23,13 +26,22 @@ pub(crate) fn from_js<T: DeserializeOwned + Default>(what: &str, value: Option<J
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error::js_error("internal", &format!("could not convert the result to JavaScript: {e}")))
+        .map_err(|e| {
+            error::js_error(
+                "internal",
+                &format!("could not convert the result to JavaScript: {e}"),
+            )
+        })
 }
 
 /// Renames object keys from camelCase to snake_case, recursively.
 pub(crate) fn snake_keys(value: Value) -> Value {
     match value {
-        Value::Object(map) => Value::Object(map.into_iter().map(|(k, v)| (snake_case(&k), snake_keys(v))).collect::<Map<_, _>>()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (snake_case(&k), snake_keys(v)))
+                .collect::<Map<_, _>>(),
+        ),
         Value::Array(items) => Value::Array(items.into_iter().map(snake_keys).collect()),
         other => other,
     }

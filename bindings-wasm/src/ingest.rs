@@ -17,10 +17,7 @@ extern "C" {
 /// the bytes; `options.fileName` breaks ties, `options.format` forces one, `options.limits`
 /// bounds the work. Throws an `Error` with a `code` when the input cannot be read.
 #[wasm_bindgen(js_name = parseResume, unchecked_return_type = "Parsed<Profile>")]
-pub fn parse_resume(
-    bytes: &[u8],
-    options: Option<ParseOptions>,
-) -> Result<JsValue, JsValue> {
+pub fn parse_resume(bytes: &[u8], options: Option<ParseOptions>) -> Result<JsValue, JsValue> {
     let hint: Hint = convert::from_js("options", options.map(JsValue::from))?;
     let parsed = career_copilot::parse_resume(bytes, &hint).map_err(|e| error::to_js(&e))?;
     convert::to_js(&parsed)
@@ -29,10 +26,7 @@ pub fn parse_resume(
 /// Parses a job posting (text, Markdown, HTML with or without schema.org JSON-LD, job-board
 /// JSON, PDF, DOCX) into `{ value: Job, warnings, format, layout }`.
 #[wasm_bindgen(js_name = parseJob, unchecked_return_type = "Parsed<Job>")]
-pub fn parse_job(
-    bytes: &[u8],
-    options: Option<ParseOptions>,
-) -> Result<JsValue, JsValue> {
+pub fn parse_job(bytes: &[u8], options: Option<ParseOptions>) -> Result<JsValue, JsValue> {
     let hint: Hint = convert::from_js("options", options.map(JsValue::from))?;
     let parsed = career_copilot::parse_job(bytes, &hint).map_err(|e| error::to_js(&e))?;
     convert::to_js(&parsed)

@@ -16,16 +16,25 @@ pub enum Error {
     UnsupportedFormat(String),
     /// A configured limit was hit; `limit` names it (see [`Limits`](crate::Limits)).
     #[error("limit exceeded: {limit} is {actual}, the limit is {max}")]
-    LimitExceeded { limit: &'static str, actual: u64, max: u64 },
+    LimitExceeded {
+        limit: &'static str,
+        actual: u64,
+        max: u64,
+    },
     /// The document is encrypted and cannot be read without its password.
     #[error("the {format} document is encrypted")]
     Encrypted { format: &'static str },
     /// A PDF without a text layer (a scan): it would need OCR.
-    #[error("the PDF has no text layer ({pages} page(s) of images or empty pages); it looks scanned and needs OCR")]
+    #[error(
+        "the PDF has no text layer ({pages} page(s) of images or empty pages); it looks scanned and needs OCR"
+    )]
     NoTextLayer { pages: usize },
     /// The document is damaged; `format` names the format, `reason` what broke.
     #[error("corrupt {format} document: {reason}")]
-    Corrupt { format: &'static str, reason: String },
+    Corrupt {
+        format: &'static str,
+        reason: String,
+    },
     /// A provider (LLM, embedder, store, HTTP) failed.
     #[error("{provider} failed: {reason}")]
     Provider { provider: String, reason: String },
@@ -37,12 +46,18 @@ pub enum Error {
 impl Error {
     /// Shorthand for [`Error::InvalidInput`].
     pub fn invalid(what: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::InvalidInput { what: what.into(), reason: reason.into() }
+        Error::InvalidInput {
+            what: what.into(),
+            reason: reason.into(),
+        }
     }
 
     /// Shorthand for [`Error::Corrupt`].
     pub fn corrupt(format: &'static str, reason: impl Into<String>) -> Self {
-        Error::Corrupt { format, reason: reason.into() }
+        Error::Corrupt {
+            format,
+            reason: reason.into(),
+        }
     }
 
     /// A stable machine-readable code for the variant, used by the CLI and the bindings.

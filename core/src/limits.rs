@@ -42,6 +42,10 @@ impl Default for Limits {
 impl Limits {
     /// Fails with [`Error::LimitExceeded`] when `actual` is over `max`.
     pub fn check(limit: &'static str, actual: u64, max: u64) -> Result<()> {
-        if actual > max { Err(Error::LimitExceeded { limit, actual, max }) } else { Ok(()) }
+        if actual > max {
+            Err(Error::LimitExceeded { limit, actual, max })
+        } else {
+            Ok(())
+        }
     }
 }

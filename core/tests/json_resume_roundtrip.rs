@@ -6,7 +6,8 @@ use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
 fn round_trip(doc: &Value) -> Value {
-    let profile: Profile = serde_json::from_value(doc.clone()).expect("a JSON Resume document reads");
+    let profile: Profile =
+        serde_json::from_value(doc.clone()).expect("a JSON Resume document reads");
     serde_json::to_value(&profile).expect("a profile writes")
 }
 
@@ -26,7 +27,12 @@ fn ids_are_added_as_extensions_and_stable() {
     a.ensure_ids();
     b.work.reverse();
     b.ensure_ids();
-    assert!(a.work[0].id.as_deref().is_some_and(|id| id.starts_with("work-")));
+    assert!(
+        a.work[0]
+            .id
+            .as_deref()
+            .is_some_and(|id| id.starts_with("work-"))
+    );
     assert_eq!(a.work[0].id, b.work[0].id);
     let v = serde_json::to_value(&a).unwrap();
     assert!(v["work"][0]["x-id"].is_string());
@@ -51,15 +57,22 @@ fn extra_value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(3, 12, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
-            prop::collection::btree_map("[a-z]{1,6}", inner, 0..3).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map("[a-z]{1,6}", inner, 0..3)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
 
 /// An object with some of `fields` (strings or string lists) and maybe unknown keys.
-fn object(fields: &'static [&'static str], lists: &'static [&'static str]) -> impl Strategy<Value = Value> {
+fn object(
+    fields: &'static [&'static str],
+    lists: &'static [&'static str],
+) -> impl Strategy<Value = Value> {
     let strings = prop::collection::vec(prop::option::of(text()), fields.len());
-    let arrays = prop::collection::vec(prop::option::of(prop::collection::vec(text(), 0..3)), lists.len());
+    let arrays = prop::collection::vec(
+        prop::option::of(prop::collection::vec(text(), 0..3)),
+        lists.len(),
+    );
     let extras = prop::collection::btree_map("u[a-z]{1,5}", extra_value(), 0..2);
     (strings, arrays, extras).prop_map(move |(s, a, e)| {
         let mut m = Map::new();
@@ -83,10 +96,16 @@ fn section(item: impl Strategy<Value = Value>) -> impl Strategy<Value = Option<V
 }
 
 fn document() -> impl Strategy<Value = Value> {
-    let location = object(&["address", "postalCode", "city", "countryCode", "region"], &[]);
+    let location = object(
+        &["address", "postalCode", "city", "countryCode", "region"],
+        &[],
+    );
     let profile = object(&["network", "username", "url"], &[]);
     let basics = (
-        object(&["name", "label", "image", "email", "phone", "url", "summary"], &[]),
+        object(
+            &["name", "label", "image", "email", "phone", "url", "summary"],
+            &[],
+        ),
         prop::option::of(location),
         section(profile),
     )
@@ -101,26 +120,90 @@ fn document() -> impl Strategy<Value = Value> {
         });
     let dated = &["startDate", "endDate", "summary", "url"];
     let sections = (
-        section(object(&["name", "location", "description", "position", "url", "startDate", "endDate", "summary"], &["highlights"])),
-        section(object(&["organization", "position", "url", "startDate", "endDate", "summary"], &["highlights"])),
-        section(object(&["institution", "url", "area", "studyType", "startDate", "endDate", "score"], &["courses"])),
+        section(object(
+            &[
+                "name",
+                "location",
+                "description",
+                "position",
+                "url",
+                "startDate",
+                "endDate",
+                "summary",
+            ],
+            &["highlights"],
+        )),
+        section(object(
+            &[
+                "organization",
+                "position",
+                "url",
+                "startDate",
+                "endDate",
+                "summary",
+            ],
+            &["highlights"],
+        )),
+        section(object(
+            &[
+                "institution",
+                "url",
+                "area",
+                "studyType",
+                "startDate",
+                "endDate",
+                "score",
+            ],
+            &["courses"],
+        )),
         section(object(&["title", "date", "awarder", "summary"], &[])),
         section(object(&["name", "date", "url", "issuer"], &[])),
-        section(object(&["name", "publisher", "releaseDate", "url", "summary"], &[])),
+        section(object(
+            &["name", "publisher", "releaseDate", "url", "summary"],
+            &[],
+        )),
         section(object(&["name", "level"], &["keywords"])),
         section(object(&["language", "fluency"], &[])),
         section(object(&["name"], &["keywords"])),
         section(object(&["name", "reference"], &[])),
-        section(object(&["name", "description", "entity", "type", "startDate", "endDate", "url"], &["highlights", "keywords", "roles"])),
+        section(object(
+            &[
+                "name",
+                "description",
+                "entity",
+                "type",
+                "startDate",
+                "endDate",
+                "url",
+            ],
+            &["highlights", "keywords", "roles"],
+        )),
     );
     let _ = dated;
-    (prop::option::of(basics), sections, prop::option::of(object(&["canonical", "version", "lastModified"], &[])), prop::collection::btree_map("z[a-z]{1,5}", extra_value(), 0..2))
+    (
+        prop::option::of(basics),
+        sections,
+        prop::option::of(object(&["canonical", "version", "lastModified"], &[])),
+        prop::collection::btree_map("z[a-z]{1,5}", extra_value(), 0..2),
+    )
         .prop_map(|(basics, s, meta, extra)| {
             let mut m = Map::new();
             if let Some(b) = basics {
                 m.insert("basics".into(), b);
             }
-            let names = ["work", "volunteer", "education", "awards", "certificates", "publications", "skills", "languages", "interests", "references", "projects"];
+            let names = [
+                "work",
+                "volunteer",
+                "education",
+                "awards",
+                "certificates",
+                "publications",
+                "skills",
+                "languages",
+                "interests",
+                "references",
+                "projects",
+            ];
             let values = [s.0, s.1, s.2, s.3, s.4, s.5, s.6, s.7, s.8, s.9, s.10];
             for (k, v) in names.iter().zip(values) {
                 if let Some(v) = v {

@@ -128,7 +128,9 @@ pub fn glassdoor_rows(path: &Path) -> Vec<GlassdoorRow> {
 
 /// Parses pasted text the way a caller would: the format is sniffed from the bytes.
 fn parse_text(text: &str) -> Option<Job> {
-    parse_job(text.as_bytes(), &Hint::default()).ok().map(|p| p.value)
+    parse_job(text.as_bytes(), &Hint::default())
+        .ok()
+        .map(|p| p.value)
 }
 
 fn location_score(job: &Job, truth: &str) -> f64 {

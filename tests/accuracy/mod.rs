@@ -21,7 +21,10 @@ pub struct DocScore {
 impl DocScore {
     /// A new, empty score for `doc`.
     pub fn new(doc: impl Into<String>) -> Self {
-        DocScore { doc: doc.into(), fields: BTreeMap::new() }
+        DocScore {
+            doc: doc.into(),
+            fields: BTreeMap::new(),
+        }
     }
 
     /// Records one field's score.
@@ -56,19 +59,34 @@ impl Report {
                 acc.entry(f.clone()).or_default().push(*s);
             }
         }
-        acc.into_iter().map(|(f, v)| (f, mean(v.into_iter()))).collect()
+        acc.into_iter()
+            .map(|(f, v)| (f, mean(v.into_iter())))
+            .collect()
     }
 
     /// A plain-text table: one row a document, then the field means and the overall mean.
     pub fn table(&self) -> String {
         let mut out = format!("## {}\n", self.name);
         for d in &self.docs {
-            let fields: Vec<String> = d.fields.iter().map(|(f, s)| format!("{f}={s:.2}")).collect();
+            let fields: Vec<String> = d
+                .fields
+                .iter()
+                .map(|(f, s)| format!("{f}={s:.2}"))
+                .collect();
             let _ = writeln!(out, "{:<48} {:.3}  {}", d.doc, d.mean(), fields.join(" "));
         }
-        let fm: Vec<String> = self.field_means().iter().map(|(f, s)| format!("{f}={s:.3}")).collect();
+        let fm: Vec<String> = self
+            .field_means()
+            .iter()
+            .map(|(f, s)| format!("{f}={s:.3}"))
+            .collect();
         let _ = writeln!(out, "field means: {}", fm.join(" "));
-        let _ = writeln!(out, "mean: {:.3} over {} documents", self.mean(), self.docs.len());
+        let _ = writeln!(
+            out,
+            "mean: {:.3} over {} documents",
+            self.mean(),
+            self.docs.len()
+        );
         out
     }
 }
@@ -81,7 +99,10 @@ pub fn mean(it: impl Iterator<Item = f64>) -> f64 {
 
 /// Lowercases and keeps only letters and digits, for lenient string comparison.
 pub fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// 1 when the normalised strings are equal, or one contains the other and covers most of it.
@@ -93,6 +114,14 @@ pub fn same(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
-    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
-    if long.contains(short.as_str()) && short.len() * 10 >= long.len() * 8 { 1.0 } else { 0.0 }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if long.contains(short.as_str()) && short.len() * 10 >= long.len() * 8 {
+        1.0
+    } else {
+        0.0
+    }
 }

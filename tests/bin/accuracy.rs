@@ -15,7 +15,10 @@ fn main() {
         std::process::exit(2);
     };
     if which.is_empty() || which == "resumes" {
-        print!("{}", career_copilot_e2e::accuracy::resumes::run(&data).table());
+        print!(
+            "{}",
+            career_copilot_e2e::accuracy::resumes::run(&data).table()
+        );
     }
     if which.is_empty() || which == "jobs" {
         print!("{}", career_copilot_e2e::accuracy::jobs::run(&data).table());

@@ -60,62 +60,146 @@ impl<'a> ProfileIndex<'a> {
         let mut fields = Vec::new();
         let mut push = |path: String, text: Option<&'a str>, kind: FieldKind| {
             if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
-                fields.push(Field { path, text: t, kind });
+                fields.push(Field {
+                    path,
+                    text: t,
+                    kind,
+                });
             }
         };
         if let Some(b) = &profile.basics {
             push("basics.label".into(), b.label.as_deref(), FieldKind::Other);
-            push("basics.summary".into(), b.summary.as_deref(), FieldKind::Other);
+            push(
+                "basics.summary".into(),
+                b.summary.as_deref(),
+                FieldKind::Other,
+            );
         }
         for (i, w) in profile.work.iter().enumerate() {
-            push(format!("work[{i}].position"), w.position.as_deref(), FieldKind::Experience);
-            push(format!("work[{i}].summary"), w.summary.as_deref(), FieldKind::Experience);
-            push(format!("work[{i}].description"), w.description.as_deref(), FieldKind::Experience);
+            push(
+                format!("work[{i}].position"),
+                w.position.as_deref(),
+                FieldKind::Experience,
+            );
+            push(
+                format!("work[{i}].summary"),
+                w.summary.as_deref(),
+                FieldKind::Experience,
+            );
+            push(
+                format!("work[{i}].description"),
+                w.description.as_deref(),
+                FieldKind::Experience,
+            );
             for (j, h) in w.highlights.iter().enumerate() {
-                push(format!("work[{i}].highlights[{j}]"), Some(h), FieldKind::Experience);
+                push(
+                    format!("work[{i}].highlights[{j}]"),
+                    Some(h),
+                    FieldKind::Experience,
+                );
             }
         }
         for (i, p) in profile.projects.iter().enumerate() {
-            push(format!("projects[{i}].name"), p.name.as_deref(), FieldKind::Experience);
-            push(format!("projects[{i}].description"), p.description.as_deref(), FieldKind::Experience);
+            push(
+                format!("projects[{i}].name"),
+                p.name.as_deref(),
+                FieldKind::Experience,
+            );
+            push(
+                format!("projects[{i}].description"),
+                p.description.as_deref(),
+                FieldKind::Experience,
+            );
             for (j, h) in p.highlights.iter().enumerate() {
-                push(format!("projects[{i}].highlights[{j}]"), Some(h), FieldKind::Experience);
+                push(
+                    format!("projects[{i}].highlights[{j}]"),
+                    Some(h),
+                    FieldKind::Experience,
+                );
             }
             for (j, k) in p.keywords.iter().enumerate() {
-                push(format!("projects[{i}].keywords[{j}]"), Some(k), FieldKind::Experience);
+                push(
+                    format!("projects[{i}].keywords[{j}]"),
+                    Some(k),
+                    FieldKind::Experience,
+                );
             }
         }
         for (i, v) in profile.volunteer.iter().enumerate() {
-            push(format!("volunteer[{i}].summary"), v.summary.as_deref(), FieldKind::Experience);
+            push(
+                format!("volunteer[{i}].summary"),
+                v.summary.as_deref(),
+                FieldKind::Experience,
+            );
             for (j, h) in v.highlights.iter().enumerate() {
-                push(format!("volunteer[{i}].highlights[{j}]"), Some(h), FieldKind::Experience);
+                push(
+                    format!("volunteer[{i}].highlights[{j}]"),
+                    Some(h),
+                    FieldKind::Experience,
+                );
             }
         }
         for (i, s) in profile.skills.iter().enumerate() {
-            push(format!("skills[{i}].name"), s.name.as_deref(), FieldKind::SkillsSection);
+            push(
+                format!("skills[{i}].name"),
+                s.name.as_deref(),
+                FieldKind::SkillsSection,
+            );
             for (j, k) in s.keywords.iter().enumerate() {
-                push(format!("skills[{i}].keywords[{j}]"), Some(k), FieldKind::SkillsSection);
+                push(
+                    format!("skills[{i}].keywords[{j}]"),
+                    Some(k),
+                    FieldKind::SkillsSection,
+                );
             }
         }
         for (i, e) in profile.education.iter().enumerate() {
-            push(format!("education[{i}].area"), e.area.as_deref(), FieldKind::Other);
-            push(format!("education[{i}].studyType"), e.study_type.as_deref(), FieldKind::Other);
+            push(
+                format!("education[{i}].area"),
+                e.area.as_deref(),
+                FieldKind::Other,
+            );
+            push(
+                format!("education[{i}].studyType"),
+                e.study_type.as_deref(),
+                FieldKind::Other,
+            );
             for (j, c) in e.courses.iter().enumerate() {
-                push(format!("education[{i}].courses[{j}]"), Some(c), FieldKind::Other);
+                push(
+                    format!("education[{i}].courses[{j}]"),
+                    Some(c),
+                    FieldKind::Other,
+                );
             }
         }
         for (i, c) in profile.certificates.iter().enumerate() {
-            push(format!("certificates[{i}].name"), c.name.as_deref(), FieldKind::Other);
+            push(
+                format!("certificates[{i}].name"),
+                c.name.as_deref(),
+                FieldKind::Other,
+            );
         }
         for (i, a) in profile.awards.iter().enumerate() {
-            push(format!("awards[{i}].title"), a.title.as_deref(), FieldKind::Other);
+            push(
+                format!("awards[{i}].title"),
+                a.title.as_deref(),
+                FieldKind::Other,
+            );
         }
         for (i, p) in profile.publications.iter().enumerate() {
-            push(format!("publications[{i}].name"), p.name.as_deref(), FieldKind::Other);
+            push(
+                format!("publications[{i}].name"),
+                p.name.as_deref(),
+                FieldKind::Other,
+            );
         }
         for (i, c) in profile.custom_sections.iter().enumerate() {
             for (j, l) in c.lines.iter().enumerate() {
-                push(format!("x-sections[{i}].lines[{j}]"), Some(l), FieldKind::Other);
+                push(
+                    format!("x-sections[{i}].lines[{j}]"),
+                    Some(l),
+                    FieldKind::Other,
+                );
             }
         }
         let mut skills: BTreeMap<SkillId, Vec<usize>> = BTreeMap::new();
@@ -145,7 +229,12 @@ impl<'a> ProfileIndex<'a> {
             all_words.extend(ws.iter().cloned());
             field_words.push(ws);
         }
-        ProfileIndex { fields, skills, words: all_words, field_words }
+        ProfileIndex {
+            fields,
+            skills,
+            words: all_words,
+            field_words,
+        }
     }
 
     /// The best evidence for a skill: experience first, then the skills section, then the rest.
@@ -156,7 +245,10 @@ impl<'a> ProfileIndex<'a> {
 
     /// Whether any skills-section field names the skill.
     pub fn in_skills_section(&self, skill: SkillId) -> bool {
-        self.skills.get(&skill).is_some_and(|idx| idx.iter().any(|&i| self.fields[i].kind == FieldKind::SkillsSection))
+        self.skills.get(&skill).is_some_and(|idx| {
+            idx.iter()
+                .any(|&i| self.fields[i].kind == FieldKind::SkillsSection)
+        })
     }
 
     /// Fields whose text contains `phrase` as whole words (case-insensitive), for skills the

@@ -76,10 +76,12 @@ const LEVEL_WORDS: &[(&str, Seniority)] = &[
 
 /// The seniority a title states, if any ("Senior Engineer" → Senior).
 pub fn title_seniority(title: &str) -> Option<Seniority> {
-    words(title).filter_map(|w| {
-        let w = w.to_lowercase();
-        LEVEL_WORDS.iter().find(|(k, _)| *k == w).map(|(_, s)| *s)
-    }).max()
+    words(title)
+        .filter_map(|w| {
+            let w = w.to_lowercase();
+            LEVEL_WORDS.iter().find(|(k, _)| *k == w).map(|(_, s)| *s)
+        })
+        .max()
 }
 
 /// The seniority a profile shows: the latest title's level, or one read from the years.
@@ -91,7 +93,12 @@ pub fn profile_seniority(profile: &Profile, months: u32) -> Seniority {
         6..=9 => Seniority::Senior,
         _ => Seniority::Lead,
     };
-    let latest = profile.work.iter().max_by_key(|w| w.start()).and_then(|w| w.position.as_deref()).and_then(title_seniority);
+    let latest = profile
+        .work
+        .iter()
+        .max_by_key(|w| w.start())
+        .and_then(|w| w.position.as_deref())
+        .and_then(title_seniority);
     match latest {
         Some(s) if s > from_years || s == Seniority::Intern => s,
         _ => from_years,
@@ -122,8 +129,39 @@ pub fn seniority_fit(have: Seniority, want: Seniority) -> f64 {
 }
 
 const TITLE_NOISE: &[&str] = &[
-    "senior", "sr", "junior", "jr", "lead", "staff", "principal", "i", "ii", "iii", "iv", "remote", "hybrid", "m", "f", "d",
-    "w", "x", "all", "genders", "the", "a", "an", "of", "and", "for", "in", "at", "to", "with", "team", "mid", "level",
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "lead",
+    "staff",
+    "principal",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "remote",
+    "hybrid",
+    "m",
+    "f",
+    "d",
+    "w",
+    "x",
+    "all",
+    "genders",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "for",
+    "in",
+    "at",
+    "to",
+    "with",
+    "team",
+    "mid",
+    "level",
 ];
 
 const TITLE_SYNONYMS: &[(&str, &str)] = &[
@@ -142,7 +180,10 @@ const TITLE_SYNONYMS: &[(&str, &str)] = &[
 /// The head of a title before a qualifier: "Data Scientist - TS/SCI Required" → "Data
 /// Scientist", "Engineer (Platform), Berlin" → "Engineer". The whole title when the head is empty.
 pub(crate) fn core_title(title: &str) -> &str {
-    let cut = [" - ", " – ", " — ", " | ", "(", ",", ";"].iter().filter_map(|sep| title.find(sep)).min();
+    let cut = [" - ", " – ", " — ", " | ", "(", ",", ";"]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min();
     match cut {
         Some(i) if title[..i].chars().any(char::is_alphanumeric) => &title[..i],
         _ => title,
@@ -157,7 +198,10 @@ pub(crate) fn title_tokens(title: &str) -> Vec<String> {
             continue;
         }
         let s = stem(&lw);
-        let s = TITLE_SYNONYMS.iter().find(|(k, _)| *k == s).map_or(s, |(_, v)| (*v).to_string());
+        let s = TITLE_SYNONYMS
+            .iter()
+            .find(|(k, _)| *k == s)
+            .map_or(s, |(_, v)| (*v).to_string());
         if s == "end" || s == "stack" {
             continue;
         }
@@ -192,7 +236,10 @@ pub fn title_alignment(profile: &Profile, job: &Job) -> Option<(f64, String)> {
 }
 
 /// [`title_alignment`] over titles from [`profile_titles`].
-pub(crate) fn titles_alignment(titles: &[(Vec<String>, f64, String)], job: &Job) -> Option<(f64, String)> {
+pub(crate) fn titles_alignment(
+    titles: &[(Vec<String>, f64, String)],
+    job: &Job,
+) -> Option<(f64, String)> {
     let want = title_tokens(job.title.as_deref()?);
     if want.is_empty() {
         return None;
@@ -230,21 +277,43 @@ pub fn lowest_degree_level(text: &str) -> u8 {
 
 /// Whether `w` occurs in `t` between spaces (`t` is padded with spaces at both ends).
 fn has_word(t: &str, w: &str) -> bool {
-    t.match_indices(w).any(|(i, _)| t.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ') && t.as_bytes().get(i + w.len()) == Some(&b' '))
+    t.match_indices(w).any(|(i, _)| {
+        t.as_bytes().get(i.wrapping_sub(1)) == Some(&b' ')
+            && t.as_bytes().get(i + w.len()) == Some(&b' ')
+    })
 }
 
 fn level_in(text: &str, abbreviations: bool) -> u8 {
     let m = levels_in(text, abbreviations);
-    if m == 0 { 0 } else { (7 - m.leading_zeros()) as u8 }
+    if m == 0 {
+        0
+    } else {
+        (7 - m.leading_zeros()) as u8
+    }
 }
 
 /// Bit `n` set when level `n` is named.
 fn levels_in(text: &str, abbreviations: bool) -> u8 {
     let mut t = String::with_capacity(text.len() + 2);
     t.push(' ');
-    t.extend(text.chars().flat_map(char::to_lowercase).map(|c| if matches!(c, '.' | ',' | '(' | ')' | '/' | ':' | ';') { ' ' } else { c }));
+    t.extend(text.chars().flat_map(char::to_lowercase).map(|c| {
+        if matches!(c, '.' | ',' | '(' | ')' | '/' | ':' | ';') {
+            ' '
+        } else {
+            c
+        }
+    }));
     t.push(' ');
-    for phrase in ["scrum master", "master data", "ms office", "ms excel", "ms word", "ms project", "associate product", "associate consultant"] {
+    for phrase in [
+        "scrum master",
+        "master data",
+        "ms office",
+        "ms excel",
+        "ms word",
+        "ms project",
+        "associate product",
+        "associate consultant",
+    ] {
         if t.contains(phrase) {
             t = t.replace(phrase, " ");
         }
@@ -253,21 +322,56 @@ fn levels_in(text: &str, abbreviations: bool) -> u8 {
     let has = |ws: &[&str]| ws.iter().any(|w| has_word(&t, w));
     let short = |ws: &[&str]| abbreviations && has(ws);
     let mut m = 0u8;
-    if has(&["phd", "ph d", "doctorate", "doctoral", "dphil", "doktor"]) || short(&["dr", "promotion"]) {
+    if has(&["phd", "ph d", "doctorate", "doctoral", "dphil", "doktor"])
+        || short(&["dr", "promotion"])
+    {
         m |= 1 << 4;
     }
-    if has(&["master", "masters", "master's", "msc", "m sc", "mba", "meng", "m eng", "diplom", "mtech", "m tech", "postgraduate", "m s"])
-        || short(&["ms", "ma", "mca", "mcom", "m com"])
+    if has(&[
+        "master",
+        "masters",
+        "master's",
+        "msc",
+        "m sc",
+        "mba",
+        "meng",
+        "m eng",
+        "diplom",
+        "mtech",
+        "m tech",
+        "postgraduate",
+        "m s",
+    ]) || short(&["ms", "ma", "mca", "mcom", "m com"])
     {
         m |= 1 << 3;
     }
-    if has(&["bachelor", "bachelors", "bachelor's", "bsc", "b sc", "beng", "b eng", "btech", "b tech", "undergraduate", "licence", "licenciatura", "b s", "b a", "bca", "bcom", "b com", "b e"])
-        || short(&["bs", "ba", "be", "ug"])
+    if has(&[
+        "bachelor",
+        "bachelors",
+        "bachelor's",
+        "bsc",
+        "b sc",
+        "beng",
+        "b eng",
+        "btech",
+        "b tech",
+        "undergraduate",
+        "licence",
+        "licenciatura",
+        "b s",
+        "b a",
+        "bca",
+        "bcom",
+        "b com",
+        "b e",
+    ]) || short(&["bs", "ba", "be", "ug"])
         || (m == 0 && has(&["degree"]))
     {
         m |= 1 << 2;
     }
-    if has(&["associate's", "associates", "associate degree", "hnd"]) || short(&["associate", "diploma"]) {
+    if has(&["associate's", "associates", "associate degree", "hnd"])
+        || short(&["associate", "diploma"])
+    {
         m |= 1 << 1;
     }
     m
@@ -281,10 +385,15 @@ pub fn profile_degree(profile: &Profile) -> u8 {
         .map(|e| {
             let field = degree_level_field(e.study_type.as_deref().unwrap_or(""));
             let area = degree_level(e.area.as_deref().unwrap_or(""));
-            field.max(area).max(u8::from(e.institution.as_deref().is_some_and(|i| {
-                let i = i.to_lowercase();
-                i.contains("university") || i.contains("college") || i.contains("universit") || i.contains("hochschule")
-            })) * 2)
+            field.max(area).max(
+                u8::from(e.institution.as_deref().is_some_and(|i| {
+                    let i = i.to_lowercase();
+                    i.contains("university")
+                        || i.contains("college")
+                        || i.contains("universit")
+                        || i.contains("hochschule")
+                })) * 2,
+            )
         })
         .max()
         .unwrap_or(0)
@@ -296,7 +405,11 @@ mod tests {
     use crate::model::Work;
 
     fn work(start: &str, end: Option<&str>) -> Work {
-        Work { start_date: Some(start.into()), end_date: end.map(Into::into), ..Work::default() }
+        Work {
+            start_date: Some(start.into()),
+            end_date: end.map(Into::into),
+            ..Work::default()
+        }
     }
 
     #[test]
@@ -311,8 +424,14 @@ mod tests {
 
     #[test]
     fn titles_and_degrees() {
-        assert_eq!(title_seniority("Senior Software Engineer"), Some(Seniority::Senior));
-        assert_eq!(title_tokens("Sr. Backend Developer (m/f/d)"), vec!["back", "engineer"]);
+        assert_eq!(
+            title_seniority("Senior Software Engineer"),
+            Some(Seniority::Senior)
+        );
+        assert_eq!(
+            title_tokens("Sr. Backend Developer (m/f/d)"),
+            vec!["back", "engineer"]
+        );
         assert_eq!(degree_level("B.Sc. Computer Science"), 2);
         assert_eq!(degree_level("Master of Science"), 3);
         assert_eq!(degree_level("PhD in Physics"), 4);
@@ -324,8 +443,17 @@ mod tests {
         assert_eq!(degree_level_field("MS"), 3);
         assert_eq!(degree_level_field("B.E."), 2);
         assert_eq!(degree_level("Bachelor's degree or equivalent"), 2);
-        assert_eq!(lowest_degree_level("Bachelor's or Master's degree in statistics"), 2);
-        assert_eq!(degree_level("Bachelor's or Master's degree in statistics"), 3);
-        assert_eq!(title_tokens("Data Scientist - TS/SCI Required"), vec!["data", "scientist"]);
+        assert_eq!(
+            lowest_degree_level("Bachelor's or Master's degree in statistics"),
+            2
+        );
+        assert_eq!(
+            degree_level("Bachelor's or Master's degree in statistics"),
+            3
+        );
+        assert_eq!(
+            title_tokens("Data Scientist - TS/SCI Required"),
+            vec!["data", "scientist"]
+        );
     }
 }

@@ -129,7 +129,12 @@ pub struct Suggestion {
 
 impl Suggestion {
     fn new(kind: &str, path: Option<&str>, message: impl Into<String>, impact: f64) -> Self {
-        Suggestion { kind: kind.into(), path: path.map(Into::into), message: message.into(), impact: round2(impact) }
+        Suggestion {
+            kind: kind.into(),
+            path: path.map(Into::into),
+            message: message.into(),
+            impact: round2(impact),
+        }
     }
 }
 
@@ -159,7 +164,12 @@ pub fn score(profile: &Profile, job: &Job) -> AtsReport {
 
 /// Scores `profile` against `job`. `layout` comes from [`Parsed::layout`](crate::Parsed) when
 /// the profile was parsed from a document.
-pub fn score_with(profile: &Profile, job: &Job, layout: Option<&LayoutSignals>, config: &ScoreConfig) -> AtsReport {
+pub fn score_with(
+    profile: &Profile,
+    job: &Job,
+    layout: Option<&LayoutSignals>,
+    config: &ScoreConfig,
+) -> AtsReport {
     score_prepared(&PreparedProfile::new(profile), job, layout, config)
 }
 
@@ -204,7 +214,12 @@ impl<'a> PreparedProfile<'a> {
 }
 
 /// Scores a [`PreparedProfile`] against `job`; see [`score_with`].
-pub fn score_prepared(prepared: &PreparedProfile<'_>, job: &Job, layout: Option<&LayoutSignals>, config: &ScoreConfig) -> AtsReport {
+pub fn score_prepared(
+    prepared: &PreparedProfile<'_>,
+    job: &Job,
+    layout: Option<&LayoutSignals>,
+    config: &ScoreConfig,
+) -> AtsReport {
     let tax = Taxonomy::builtin();
     let profile = prepared.profile;
     let index = &prepared.index;
@@ -219,7 +234,10 @@ pub fn score_prepared(prepared: &PreparedProfile<'_>, job: &Job, layout: Option<
     let required = dedup(&job.required_skills, tax, &[]);
     let preferred = dedup(&job.preferred_skills, tax, &required);
     let n_required = required.len();
-    for (is_required, list, weight, name) in [(true, required, w.required_skills, "required_skills"), (false, preferred, w.preferred_skills, "preferred_skills")] {
+    for (is_required, list, weight, name) in [
+        (true, required, w.required_skills, "required_skills"),
+        (false, preferred, w.preferred_skills, "preferred_skills"),
+    ] {
         let mut got = 0.0;
         let n = list.len();
         for (js, entry) in list {
@@ -231,11 +249,18 @@ pub fn score_prepared(prepared: &PreparedProfile<'_>, job: &Job, layout: Option<
                     }
                     matched.push(m);
                 }
-                None => missing.push(Missing { skill: js.name.clone(), required: is_required }),
+                None => missing.push(Missing {
+                    skill: js.name.clone(),
+                    required: is_required,
+                }),
             }
         }
         let value = (n > 0).then(|| got / n as f64);
-        let detail = format!("{} of {} met", matched.iter().filter(|m| m.required == is_required).count(), n);
+        let detail = format!(
+            "{} of {} met",
+            matched.iter().filter(|m| m.required == is_required).count(),
+            n
+        );
         parts.push((name.into(), weight, value, detail));
     }
     for m in &missing {
@@ -254,16 +279,46 @@ pub fn score_prepared(prepared: &PreparedProfile<'_>, job: &Job, layout: Option<
         if *v < 0.5 {
             suggestions.push(Suggestion::new("title", Some("basics.label"), format!("Your titles share little with \"{}\"; if your work matches it, use a headline close to the job's title.", job.title.as_deref().unwrap_or_default()), w.title * (1.0 - v) / 2.0));
         }
-        parts.push(("title".into(), w.title, Some(*v), if t.is_empty() { "no titles in profile".into() } else { format!("best match: {t}") }));
+        parts.push((
+            "title".into(),
+            w.title,
+            Some(*v),
+            if t.is_empty() {
+                "no titles in profile".into()
+            } else {
+                format!("best match: {t}")
+            },
+        ));
     }
 
     // Experience: years against the requirement, and seniority.
-    let as_of = config.as_of.or_else(|| job.date_posted.as_deref().and_then(|d| PartialDate::parse_iso(d.get(..10).unwrap_or(d)).or_else(|| PartialDate::parse_iso(d.get(..7).unwrap_or(d))))).or(prepared.latest).unwrap_or(PartialDate::year(2000));
+    let as_of = config
+        .as_of
+        .or_else(|| {
+            job.date_posted.as_deref().and_then(|d| {
+                PartialDate::parse_iso(d.get(..10).unwrap_or(d))
+                    .or_else(|| PartialDate::parse_iso(d.get(..7).unwrap_or(d)))
+            })
+        })
+        .or(prepared.latest)
+        .unwrap_or(PartialDate::year(2000));
     let months = experience::experience_months(profile, as_of);
     let years = f64::from(months) / 12.0;
-    let years_fit = job.years_min.map(|min| if min <= 0.0 { 1.0 } else { (years / f64::from(min)).min(1.0) });
+    let years_fit = job.years_min.map(|min| {
+        if min <= 0.0 {
+            1.0
+        } else {
+            (years / f64::from(min)).min(1.0)
+        }
+    });
     // No roles is no evidence of any level (not the junior level the years would suggest).
-    let level_fit = job.seniority.map(|s| if profile.work.is_empty() { 0.0 } else { experience::seniority_fit(experience::profile_seniority(profile, months), s) });
+    let level_fit = job.seniority.map(|s| {
+        if profile.work.is_empty() {
+            0.0
+        } else {
+            experience::seniority_fit(experience::profile_seniority(profile, months), s)
+        }
+    });
     let exp = match (years_fit, level_fit) {
         (Some(a), Some(b)) => Some(0.7 * a + 0.3 * b),
         (a, b) => a.or(b),
@@ -273,30 +328,80 @@ pub fn score_prepared(prepared: &PreparedProfile<'_>, job: &Job, layout: Option<
             suggestions.push(Suggestion::new("experience", Some("work"), format!("The job asks for {min} years; your dated roles add up to {years:.1}. Make sure every role has start and end dates."), 2.0));
         }
     }
-    parts.push(("experience".into(), w.experience, exp, format!("{years:.1} years (overlaps counted once); job asks {}", job.years_min.map_or("no minimum".to_string(), |m| format!("{m}+")))));
+    parts.push((
+        "experience".into(),
+        w.experience,
+        exp,
+        format!(
+            "{years:.1} years (overlaps counted once); job asks {}",
+            job.years_min
+                .map_or("no minimum".to_string(), |m| format!("{m}+"))
+        ),
+    ));
 
     // Education.
     // The lowest degree the job names (a "Bachelor's or Master's" asks for a bachelor).
-    let want_degree = job.education.as_deref().map(experience::lowest_degree_level).filter(|l| *l > 0).or_else(|| {
-        job.requirements.iter().map(|r| experience::lowest_degree_level(r)).filter(|l| *l > 0).min()
-    });
+    let want_degree = job
+        .education
+        .as_deref()
+        .map(experience::lowest_degree_level)
+        .filter(|l| *l > 0)
+        .or_else(|| {
+            job.requirements
+                .iter()
+                .map(|r| experience::lowest_degree_level(r))
+                .filter(|l| *l > 0)
+                .min()
+        });
     if let Some(want) = want_degree.filter(|l| *l > 0) {
         let have = prepared.degree;
-        let v = if have >= want { 1.0 } else if have + 1 == want { 0.5 } else { 0.0 };
-        parts.push(("education".into(), w.education, Some(v), format!("degree level {have} of {want} asked")));
+        let v = if have >= want {
+            1.0
+        } else if have + 1 == want {
+            0.5
+        } else {
+            0.0
+        };
+        parts.push((
+            "education".into(),
+            w.education,
+            Some(v),
+            format!("degree level {have} of {want} asked"),
+        ));
     }
 
     // Keywords from responsibilities and requirements.
     let (kw_hit, kw_miss) = keywords(job, index);
     let kw_total = kw_hit.len() + kw_miss.len();
-    parts.push(("keywords".into(), w.keywords, (kw_total > 0).then(|| kw_hit.len() as f64 / kw_total as f64), format!("{} of {kw_total} key terms", kw_hit.len())));
+    parts.push((
+        "keywords".into(),
+        w.keywords,
+        (kw_total > 0).then(|| kw_hit.len() as f64 / kw_total as f64),
+        format!("{} of {kw_total} key terms", kw_hit.len()),
+    ));
 
     // Sections, contact, parsability.
-    parts.push(("sections".into(), w.sections, Some(checks::sections(profile, &mut suggestions)), "summary, experience, education, skills".into()));
-    parts.push(("contact".into(), w.contact, Some(checks::contact(profile, &mut suggestions)), "name, email, phone, location, LinkedIn".into()));
+    parts.push((
+        "sections".into(),
+        w.sections,
+        Some(checks::sections(profile, &mut suggestions)),
+        "summary, experience, education, skills".into(),
+    ));
+    parts.push((
+        "contact".into(),
+        w.contact,
+        Some(checks::contact(profile, &mut suggestions)),
+        "name, email, phone, location, LinkedIn".into(),
+    ));
     // An empty profile has nothing to parse well: no free points for it.
-    let parsable = (!index.fields.is_empty()).then(|| checks::parsability(profile, layout, &mut suggestions));
-    parts.push(("parsability".into(), w.parsability, Some(parsable.unwrap_or(0.0)), "layout, headings, dates, length".into()));
+    let parsable =
+        (!index.fields.is_empty()).then(|| checks::parsability(profile, layout, &mut suggestions));
+    parts.push((
+        "parsability".into(),
+        w.parsability,
+        Some(parsable.unwrap_or(0.0)),
+        "layout, headings, dates, length".into(),
+    ));
 
     // Bullets.
     let mut bullet_scores = Vec::new();
@@ -304,20 +409,51 @@ pub fn score_prepared(prepared: &PreparedProfile<'_>, job: &Job, layout: Option<
         let f = &index.fields[i];
         bullet_scores.push(flaws.quality());
         let fixes = [
-            (flaws.no_number, "quantify-bullet", "has no number: say how much, how many or how fast"),
-            (flaws.weak_verb, "action-verb", "does not open with an action verb (Built, Led, Reduced...)"),
-            (flaws.first_person, "first-person", "uses the first person; resume bullets drop \"I\" and \"my\""),
-            (flaws.filler, "filler", "uses filler (\"responsible for\", \"various\"); say what you did and what changed"),
-            (flaws.bad_length, "bullet-length", "is too short or too long; aim for one line of 8 to 30 words"),
+            (
+                flaws.no_number,
+                "quantify-bullet",
+                "has no number: say how much, how many or how fast",
+            ),
+            (
+                flaws.weak_verb,
+                "action-verb",
+                "does not open with an action verb (Built, Led, Reduced...)",
+            ),
+            (
+                flaws.first_person,
+                "first-person",
+                "uses the first person; resume bullets drop \"I\" and \"my\"",
+            ),
+            (
+                flaws.filler,
+                "filler",
+                "uses filler (\"responsible for\", \"various\"); say what you did and what changed",
+            ),
+            (
+                flaws.bad_length,
+                "bullet-length",
+                "is too short or too long; aim for one line of 8 to 30 words",
+            ),
         ];
         for (bad, kind, why) in fixes {
             if bad && suggestions.iter().filter(|s| s.kind == kind).count() < 3 {
-                suggestions.push(Suggestion::new(kind, Some(&f.path), format!("\"{}\" {why}.", short(f.text)), 0.5));
+                suggestions.push(Suggestion::new(
+                    kind,
+                    Some(&f.path),
+                    format!("\"{}\" {why}.", short(f.text)),
+                    0.5,
+                ));
             }
         }
     }
-    let bq = (!bullet_scores.is_empty()).then(|| bullet_scores.iter().sum::<f64>() / bullet_scores.len() as f64);
-    parts.push(("bullets".into(), w.bullets, bq, format!("{} bullets checked", bullet_scores.len())));
+    let bq = (!bullet_scores.is_empty())
+        .then(|| bullet_scores.iter().sum::<f64>() / bullet_scores.len() as f64);
+    parts.push((
+        "bullets".into(),
+        w.bullets,
+        bq,
+        format!("{} bullets checked", bullet_scores.len()),
+    ));
 
     // Combine: drop components that do not apply and scale the rest to 100.
     let total_weight: f64 = parts.iter().filter(|p| p.2.is_some()).map(|p| p.1).sum();
@@ -329,9 +465,19 @@ pub fn score_prepared(prepared: &PreparedProfile<'_>, job: &Job, layout: Option<
             _ => (0.0, 0.0),
         };
         score += points;
-        breakdown.push(Component { name, weight: if value.is_some() { weight } else { 0.0 }, value: round2(v), points: round2(points), detail });
+        breakdown.push(Component {
+            name,
+            weight: if value.is_some() { weight } else { 0.0 },
+            value: round2(v),
+            points: round2(points),
+            detail,
+        });
     }
-    suggestions.sort_by(|a, b| b.impact.total_cmp(&a.impact).then_with(|| a.kind.cmp(&b.kind)));
+    suggestions.sort_by(|a, b| {
+        b.impact
+            .total_cmp(&a.impact)
+            .then_with(|| a.kind.cmp(&b.kind))
+    });
     AtsReport {
         score: round2(score.clamp(0.0, 100.0)),
         breakdown,
@@ -354,10 +500,16 @@ fn short(text: &str) -> String {
 
 /// Job skills without repeats: the same taxonomy skill under two names ("Postgres",
 /// "PostgreSQL") counts once, as do names repeated in any case; skills in `skip` are left out.
-fn dedup<'j>(list: &'j [JobSkill], tax: &'static Taxonomy, skip: &[(&JobSkill, Option<&SkillEntry>)]) -> Vec<(&'j JobSkill, Option<&'static SkillEntry>)> {
+fn dedup<'j>(
+    list: &'j [JobSkill],
+    tax: &'static Taxonomy,
+    skip: &[(&JobSkill, Option<&SkillEntry>)],
+) -> Vec<(&'j JobSkill, Option<&'static SkillEntry>)> {
     let mut out: Vec<(&JobSkill, Option<&SkillEntry>)> = Vec::new();
     for js in list {
-        let entry = tax.lookup(&js.name).or_else(|| js.matched.as_deref().and_then(|m| tax.lookup(m)));
+        let entry = tax
+            .lookup(&js.name)
+            .or_else(|| js.matched.as_deref().and_then(|m| tax.lookup(m)));
         let same = |(o, e): &(&JobSkill, Option<&SkillEntry>)| match (e, entry) {
             (Some(a), Some(b)) => a.id == b.id,
             _ => o.name.eq_ignore_ascii_case(&js.name),
@@ -370,18 +522,43 @@ fn dedup<'j>(list: &'j [JobSkill], tax: &'static Taxonomy, skip: &[(&JobSkill, O
 }
 
 /// Finds the best evidence for one job skill: the skill itself, or a related one.
-fn meet(index: &ProfileIndex<'_>, tax: &Taxonomy, js: &JobSkill, entry: Option<&SkillEntry>, required: bool, related_credit: f64) -> Option<(Matched, f64)> {
+fn meet(
+    index: &ProfileIndex<'_>,
+    tax: &Taxonomy,
+    js: &JobSkill,
+    entry: Option<&SkillEntry>,
+    required: bool,
+    related_credit: f64,
+) -> Option<(Matched, f64)> {
     let Some(entry) = entry else {
         // Not in the taxonomy: look for the words themselves.
         let f = index.find_phrase(&js.name)?;
-        let m = Matched { skill: js.name.clone(), required, credit: Credit::Exact, evidence: f.path.clone(), evidence_text: short(f.text), only_in_skills_section: f.kind == FieldKind::SkillsSection };
+        let m = Matched {
+            skill: js.name.clone(),
+            required,
+            credit: Credit::Exact,
+            evidence: f.path.clone(),
+            evidence_text: short(f.text),
+            only_in_skills_section: f.kind == FieldKind::SkillsSection,
+        };
         return Some((m, 1.0));
     };
     if let Some(f) = index.best_evidence(entry.id) {
         let canonical = entry.name.to_lowercase();
-        let credit = if f.text.to_lowercase().contains(&canonical) { Credit::Exact } else { Credit::Alias };
+        let credit = if f.text.to_lowercase().contains(&canonical) {
+            Credit::Exact
+        } else {
+            Credit::Alias
+        };
         let only = f.kind == FieldKind::SkillsSection;
-        let m = Matched { skill: entry.name.clone(), required, credit, evidence: f.path.clone(), evidence_text: short(f.text), only_in_skills_section: only };
+        let m = Matched {
+            skill: entry.name.clone(),
+            required,
+            credit,
+            evidence: f.path.clone(),
+            evidence_text: short(f.text),
+            only_in_skills_section: only,
+        };
         return Some((m, 1.0));
     }
     // A related skill the profile has (linked either way): partial credit, marked. The
@@ -405,15 +582,121 @@ fn meet(index: &ProfileIndex<'_>, tax: &Taxonomy, js: &JobSkill, entry: Option<&
 }
 
 const STOPWORDS: &[&str] = &[
-    "about", "above", "across", "after", "also", "and", "any", "are", "around", "being", "both", "but", "can", "could",
-    "daily", "day", "each", "etc", "ever", "every", "experience", "for", "from", "good", "great", "has", "have", "help",
-    "high", "how", "including", "into", "its", "job", "just", "knowledge", "like", "looking", "make", "many", "more",
-    "most", "must", "new", "not", "our", "out", "over", "own", "part", "per", "plus", "preferred", "required", "role",
-    "should", "skill", "skills", "some", "strong", "such", "team", "than", "that", "the", "their", "them", "then",
-    "there", "these", "they", "this", "through", "time", "using", "very", "want", "well", "were", "what", "when",
-    "where", "which", "while", "who", "will", "with", "within", "work", "working", "would", "year", "years", "you",
-    "your", "ability", "excellent", "other", "all", "one", "two", "three", "ideal", "candidate", "we", "us", "able",
-    "equivalent", "related", "field", "least", "minimum", "bonus", "nice", "degree",
+    "about",
+    "above",
+    "across",
+    "after",
+    "also",
+    "and",
+    "any",
+    "are",
+    "around",
+    "being",
+    "both",
+    "but",
+    "can",
+    "could",
+    "daily",
+    "day",
+    "each",
+    "etc",
+    "ever",
+    "every",
+    "experience",
+    "for",
+    "from",
+    "good",
+    "great",
+    "has",
+    "have",
+    "help",
+    "high",
+    "how",
+    "including",
+    "into",
+    "its",
+    "job",
+    "just",
+    "knowledge",
+    "like",
+    "looking",
+    "make",
+    "many",
+    "more",
+    "most",
+    "must",
+    "new",
+    "not",
+    "our",
+    "out",
+    "over",
+    "own",
+    "part",
+    "per",
+    "plus",
+    "preferred",
+    "required",
+    "role",
+    "should",
+    "skill",
+    "skills",
+    "some",
+    "strong",
+    "such",
+    "team",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "through",
+    "time",
+    "using",
+    "very",
+    "want",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "within",
+    "work",
+    "working",
+    "would",
+    "year",
+    "years",
+    "you",
+    "your",
+    "ability",
+    "excellent",
+    "other",
+    "all",
+    "one",
+    "two",
+    "three",
+    "ideal",
+    "candidate",
+    "we",
+    "us",
+    "able",
+    "equivalent",
+    "related",
+    "field",
+    "least",
+    "minimum",
+    "bonus",
+    "nice",
+    "degree",
 ];
 
 /// Content words of the job's responsibilities and requirements, split into those the profile
@@ -422,8 +705,12 @@ const STOPWORDS: &[&str] = &[
 /// so is a term the profile only has as part of a different skill.
 fn keywords(job: &Job, index: &ProfileIndex<'_>) -> (Vec<String>, Vec<String>) {
     let tax = Taxonomy::builtin();
-    let mut counts: std::collections::BTreeMap<String, (usize, String)> = std::collections::BTreeMap::new();
-    let skill_words: std::collections::HashSet<String> = job.skills().flat_map(|s| words(&s.name).map(stem).collect::<Vec<_>>()).collect();
+    let mut counts: std::collections::BTreeMap<String, (usize, String)> =
+        std::collections::BTreeMap::new();
+    let skill_words: std::collections::HashSet<String> = job
+        .skills()
+        .flat_map(|s| words(&s.name).map(stem).collect::<Vec<_>>())
+        .collect();
     let mut hits = Vec::new();
     for line in job.responsibilities.iter().chain(job.requirements.iter()) {
         tax.find_into(line, &mut hits);
@@ -436,7 +723,10 @@ fn keywords(job: &Job, index: &ProfileIndex<'_>) -> (Vec<String>, Vec<String>) {
                 continue;
             }
             // Cheap checks before any allocation.
-            if w.chars().count() < 4 || w.chars().all(|c| c.is_ascii_digit()) || STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            if w.chars().count() < 4
+                || w.chars().all(|c| c.is_ascii_digit())
+                || STOPWORDS.iter().any(|s| s.eq_ignore_ascii_case(w))
+            {
                 continue;
             }
             let lw = w.to_lowercase();
@@ -448,11 +738,17 @@ fn keywords(job: &Job, index: &ProfileIndex<'_>) -> (Vec<String>, Vec<String>) {
             e.0 += 1;
         }
     }
-    let mut terms: Vec<(String, usize, String)> = counts.into_iter().map(|(s, (n, w))| (s, n, w)).collect();
+    let mut terms: Vec<(String, usize, String)> =
+        counts.into_iter().map(|(s, (n, w))| (s, n, w)).collect();
     terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     terms.truncate(25);
-    let (hit, miss): (Vec<_>, Vec<_>) = terms.into_iter().partition(|(s, _, _)| index.words.contains(s));
-    (hit.into_iter().map(|t| t.2).collect(), miss.into_iter().map(|t| t.2).collect())
+    let (hit, miss): (Vec<_>, Vec<_>) = terms
+        .into_iter()
+        .partition(|(s, _, _)| index.words.contains(s));
+    (
+        hit.into_iter().map(|t| t.2).collect(),
+        miss.into_iter().map(|t| t.2).collect(),
+    )
 }
 
 pub mod optimize;

@@ -30,7 +30,11 @@ pub struct OptimizeOptions {
 
 impl Default for OptimizeOptions {
     fn default() -> Self {
-        OptimizeOptions { max_bullets: Some(24), min_bullets_per_role: 2, surface_skills: true }
+        OptimizeOptions {
+            max_bullets: Some(24),
+            min_bullets_per_role: 2,
+            surface_skills: true,
+        }
     }
 }
 
@@ -69,22 +73,46 @@ impl Wants {
                 }
             }
         }
-        let text = job.responsibilities.iter().chain(job.requirements.iter()).chain(job.title.iter());
-        let words = text.flat_map(|l| words(l).filter(|w| w.len() > 3).map(stem).collect::<Vec<_>>()).collect();
+        let text = job
+            .responsibilities
+            .iter()
+            .chain(job.requirements.iter())
+            .chain(job.title.iter());
+        let words = text
+            .flat_map(|l| {
+                words(l)
+                    .filter(|w| w.len() > 3)
+                    .map(stem)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         Wants { skills, words }
     }
 
     fn relevance(&self, text: &str, tax: &Taxonomy) -> f64 {
         let found: Vec<SkillId> = tax.find(text).into_iter().map(|m| m.skill).collect();
-        let skill_score: f64 = self.skills.iter().filter(|(id, _)| found.contains(id)).map(|(_, w)| w).sum();
-        let word_hits = words(text).map(stem).filter(|w| self.words.contains(w)).count();
+        let skill_score: f64 = self
+            .skills
+            .iter()
+            .filter(|(id, _)| found.contains(id))
+            .map(|(_, w)| w)
+            .sum();
+        let word_hits = words(text)
+            .map(stem)
+            .filter(|w| self.words.contains(w))
+            .count();
         skill_score * 3.0 + word_hits as f64 * 0.5
     }
 }
 
 /// Stable sort of `items` by descending relevance; returns whether the order changed.
 fn sort_by_relevance<T: Clone>(items: &mut Vec<T>, score: impl Fn(&T) -> f64) -> bool {
-    let mut keyed: Vec<(usize, f64, T)> = items.iter().cloned().enumerate().map(|(i, t)| (i, score(&t), t)).collect();
+    let mut keyed: Vec<(usize, f64, T)> = items
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(i, t)| (i, score(&t), t))
+        .collect();
     keyed.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let changed = keyed.iter().enumerate().any(|(pos, (i, _, _))| pos != *i);
     *items = keyed.into_iter().map(|(_, _, t)| t).collect();
@@ -108,7 +136,11 @@ pub fn optimize_with(profile: &Profile, job: &Job, options: &OptimizeOptions) ->
     for (i, w) in p.work.iter_mut().enumerate() {
         let mut bullets: Vec<String> = w.highlights.to_vec();
         if sort_by_relevance(&mut bullets, |b| wants.relevance(b, tax)) {
-            changes.push(Change { kind: "reorder-bullets".into(), path: format!("work[{i}].highlights"), detail: "most relevant to the job first".into() });
+            changes.push(Change {
+                kind: "reorder-bullets".into(),
+                path: format!("work[{i}].highlights"),
+                detail: "most relevant to the job first".into(),
+            });
         }
         for (j, b) in bullets.iter().enumerate() {
             scored_bullets.push((i, j, wants.relevance(b, tax)));
@@ -119,7 +151,11 @@ pub fn optimize_with(profile: &Profile, job: &Job, options: &OptimizeOptions) ->
     // Projects by relevance of their whole text.
     let mut projects = p.projects.to_vec();
     let project_text = |pr: &crate::model::Project| {
-        let mut t = [pr.name.clone(), pr.description.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let mut t = [pr.name.clone(), pr.description.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
         for s in pr.highlights.iter().chain(pr.keywords.iter()) {
             t.push(' ');
             t.push_str(s);
@@ -127,15 +163,32 @@ pub fn optimize_with(profile: &Profile, job: &Job, options: &OptimizeOptions) ->
         t
     };
     if sort_by_relevance(&mut projects, |pr| wants.relevance(&project_text(pr), tax)) {
-        changes.push(Change { kind: "reorder-projects".into(), path: "projects".into(), detail: "most relevant to the job first".into() });
+        changes.push(Change {
+            kind: "reorder-projects".into(),
+            path: "projects".into(),
+            detail: "most relevant to the job first".into(),
+        });
     }
     *p.projects = projects;
 
     // Skill keywords within groups, then groups, by relevance.
     for (i, g) in p.skills.iter_mut().enumerate() {
         let mut kws = g.keywords.to_vec();
-        if sort_by_relevance(&mut kws, |k| wants.relevance(k, tax) + tax.lookup(k).map_or(0.0, |e| if wants.skills.iter().any(|(id, _)| *id == e.id) { 3.0 } else { 0.0 })) {
-            changes.push(Change { kind: "reorder-skills".into(), path: format!("skills[{i}].keywords"), detail: "skills the job asks for first".into() });
+        if sort_by_relevance(&mut kws, |k| {
+            wants.relevance(k, tax)
+                + tax.lookup(k).map_or(0.0, |e| {
+                    if wants.skills.iter().any(|(id, _)| *id == e.id) {
+                        3.0
+                    } else {
+                        0.0
+                    }
+                })
+        }) {
+            changes.push(Change {
+                kind: "reorder-skills".into(),
+                path: format!("skills[{i}].keywords"),
+                detail: "skills the job asks for first".into(),
+            });
         }
         *g.keywords = kws;
     }
@@ -146,16 +199,30 @@ pub fn optimize_with(profile: &Profile, job: &Job, options: &OptimizeOptions) ->
         let listed: HashSet<SkillId> = p
             .skills
             .iter()
-            .flat_map(|g| g.keywords.iter().flat_map(|k| tax.find(k).into_iter().map(|m| m.skill).chain(tax.lookup(k).map(|e| e.id))))
+            .flat_map(|g| {
+                g.keywords.iter().flat_map(|k| {
+                    tax.find(k)
+                        .into_iter()
+                        .map(|m| m.skill)
+                        .chain(tax.lookup(k).map(|e| e.id))
+                })
+            })
             .collect();
         let mut surfaced: Vec<String> = Vec::new();
         let mut seen = HashSet::new();
         for (i, w) in profile.work.iter().enumerate() {
             for (j, h) in w.highlights.iter().enumerate() {
                 for m in tax.find(h) {
-                    if wants.skills.iter().any(|(id, _)| *id == m.skill) && !listed.contains(&m.skill) && seen.insert(m.skill) {
+                    if wants.skills.iter().any(|(id, _)| *id == m.skill)
+                        && !listed.contains(&m.skill)
+                        && seen.insert(m.skill)
+                    {
                         surfaced.push(m.matched.clone());
-                        changes.push(Change { kind: "surface-skill".into(), path: format!("skills[{}]", p.skills.len()), detail: format!("{} is shown in work[{i}].highlights[{j}]", m.matched) });
+                        changes.push(Change {
+                            kind: "surface-skill".into(),
+                            path: format!("skills[{}]", p.skills.len()),
+                            detail: format!("{} is shown in work[{i}].highlights[{j}]", m.matched),
+                        });
                     }
                 }
             }
@@ -165,7 +232,13 @@ pub fn optimize_with(profile: &Profile, job: &Job, options: &OptimizeOptions) ->
             // no group name is made up.
             match p.skills.len() {
                 1 => p.skills[0].keywords.extend(surfaced),
-                _ => p.skills.insert(0, Skill { keywords: surfaced.into(), ..Skill::default() }),
+                _ => p.skills.insert(
+                    0,
+                    Skill {
+                        keywords: surfaced.into(),
+                        ..Skill::default()
+                    },
+                ),
             }
         }
     }
@@ -194,7 +267,11 @@ pub fn optimize_with(profile: &Profile, job: &Job, options: &OptimizeOptions) ->
                 let mut after = Vec::new();
                 for (j, b) in before.into_iter().enumerate() {
                     if drop.contains(&(i, j)) {
-                        changes.push(Change { kind: "trim-bullet".into(), path: format!("work[{i}].highlights[{j}]"), detail: format!("dropped to fit the page budget: {b}") });
+                        changes.push(Change {
+                            kind: "trim-bullet".into(),
+                            path: format!("work[{i}].highlights[{j}]"),
+                            detail: format!("dropped to fit the page budget: {b}"),
+                        });
                     } else {
                         after.push(b);
                     }
@@ -203,5 +280,8 @@ pub fn optimize_with(profile: &Profile, job: &Job, options: &OptimizeOptions) ->
             }
         }
     }
-    Optimized { profile: p, changes }
+    Optimized {
+        profile: p,
+        changes,
+    }
 }

@@ -23,7 +23,11 @@ pub struct Line {
 impl Line {
     /// A plain body line on page 1.
     pub fn plain(text: impl Into<String>) -> Self {
-        Line { text: text.into(), page: 1, ..Line::default() }
+        Line {
+            text: text.into(),
+            page: 1,
+            ..Line::default()
+        }
     }
 }
 
@@ -57,7 +61,13 @@ impl TextDoc {
     /// lines' text while keeping paragraph breaks as empty lines.
     pub fn from_plain(text: &str) -> Self {
         let lines = text.lines().map(|l| line_from_plain(l, 1)).collect();
-        TextDoc { lines, signals: LayoutSignals { pages: 1, ..LayoutSignals::default() } }
+        TextDoc {
+            lines,
+            signals: LayoutSignals {
+                pages: 1,
+                ..LayoutSignals::default()
+            },
+        }
     }
 
     /// All text joined with newlines.
@@ -75,7 +85,10 @@ impl TextDoc {
 }
 
 /// Bullet glyphs that start list items in plain text and PDFs.
-pub const BULLETS: &[char] = &['-', '*', '•', '·', '●', '○', '◦', '▪', '■', '□', '►', '▸', '‣', '⁃', '–', '—', '➢', '✓', '✔', '\u{F0B7}', '\u{F0A7}', '\u{F076}', '\u{F0D8}'];
+pub const BULLETS: &[char] = &[
+    '-', '*', '•', '·', '●', '○', '◦', '▪', '■', '□', '►', '▸', '‣', '⁃', '–', '—', '➢', '✓', '✔',
+    '\u{F0B7}', '\u{F0A7}', '\u{F076}', '\u{F0D8}',
+];
 
 /// Makes a [`Line`] from one line of plain text, recognising a leading bullet.
 pub fn line_from_plain(raw: &str, page: u32) -> Line {
@@ -84,11 +97,27 @@ pub fn line_from_plain(raw: &str, page: u32) -> Line {
     if let Some(first) = chars.next() {
         let rest = chars.as_str();
         let spaced = rest.starts_with(|c: char| c.is_whitespace());
-        if BULLETS.contains(&first) && (spaced || (first != '-' && first != '*' && first != '–' && first != '—' && !rest.is_empty())) {
-            return Line { text: clean(rest).trim().to_string(), page, bullet: true, ..Line::default() };
+        if BULLETS.contains(&first)
+            && (spaced
+                || (first != '-'
+                    && first != '*'
+                    && first != '–'
+                    && first != '—'
+                    && !rest.is_empty()))
+        {
+            return Line {
+                text: clean(rest).trim().to_string(),
+                page,
+                bullet: true,
+                ..Line::default()
+            };
         }
     }
-    Line { text: clean(trimmed), page, ..Line::default() }
+    Line {
+        text: clean(trimmed),
+        page,
+        ..Line::default()
+    }
 }
 
 /// Normalises whitespace and removes control, private-use (icon font) and zero-width characters.
@@ -100,11 +129,31 @@ pub fn clean(raw: &str) -> String {
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' | '\u{2002}'..='\u{200A}' => ' ',
             '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{2060}' => continue,
             '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' => ' ',
-            '\u{FB00}' => { out.push_str("ff"); space = false; continue; }
-            '\u{FB01}' => { out.push_str("fi"); space = false; continue; }
-            '\u{FB02}' => { out.push_str("fl"); space = false; continue; }
-            '\u{FB03}' => { out.push_str("ffi"); space = false; continue; }
-            '\u{FB04}' => { out.push_str("ffl"); space = false; continue; }
+            '\u{FB00}' => {
+                out.push_str("ff");
+                space = false;
+                continue;
+            }
+            '\u{FB01}' => {
+                out.push_str("fi");
+                space = false;
+                continue;
+            }
+            '\u{FB02}' => {
+                out.push_str("fl");
+                space = false;
+                continue;
+            }
+            '\u{FB03}' => {
+                out.push_str("ffi");
+                space = false;
+                continue;
+            }
+            '\u{FB04}' => {
+                out.push_str("ffl");
+                space = false;
+                continue;
+            }
             c if c.is_control() => ' ',
             c => c,
         };

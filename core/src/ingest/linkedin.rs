@@ -10,26 +10,37 @@ use std::io::Read;
 
 use super::{LayoutSignals, Parsed, Warning};
 use crate::model::{
-    Award, Basics, Certificate, DatePoint, Education, Language, Location, Profile, Project, Provenance, Skill,
-    SocialProfile, Work, date::parse_date,
+    Award, Basics, Certificate, DatePoint, Education, Language, Location, Profile, Project,
+    Provenance, Skill, SocialProfile, Work, date::parse_date,
 };
 use crate::{Error, Limits, Result};
 
 /// Reads a LinkedIn export ZIP, bounded by `limits` (entries and decompressed bytes).
 pub fn parse_zip(bytes: &[u8], limits: &Limits) -> Result<Parsed<Profile>> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| Error::corrupt("ZIP", e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| Error::corrupt("ZIP", e.to_string()))?;
     Limits::check("ZIP entries", archive.len() as u64, limits.max_zip_entries)?;
     let mut files = Vec::new();
     let mut total = 0u64;
     for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(|e| Error::corrupt("ZIP", e.to_string()))?;
-        let name = entry.name().rsplit('/').next().unwrap_or_default().to_string();
+        let mut entry = archive
+            .by_index(i)
+            .map_err(|e| Error::corrupt("ZIP", e.to_string()))?;
+        let name = entry
+            .name()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
         if !name.to_ascii_lowercase().ends_with(".csv") || !is_known(&name) {
             continue;
         }
         let budget = limits.max_unzipped_bytes.saturating_sub(total);
         let mut buf = Vec::new();
-        (&mut entry).take(budget + 1).read_to_end(&mut buf).map_err(|e| Error::corrupt("ZIP", format!("{name}: {e}")))?;
+        (&mut entry)
+            .take(budget + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::corrupt("ZIP", format!("{name}: {e}")))?;
         total += buf.len() as u64;
         Limits::check("unzipped bytes", total, limits.max_unzipped_bytes)?;
         files.push((name, buf));
@@ -38,10 +49,23 @@ pub fn parse_zip(bytes: &[u8], limits: &Limits) -> Result<Parsed<Profile>> {
 }
 
 fn is_known(name: &str) -> bool {
-    let stem = name.trim_end_matches(".csv").trim_end_matches(".CSV").to_ascii_lowercase().replace([' ', '_'], "");
+    let stem = name
+        .trim_end_matches(".csv")
+        .trim_end_matches(".CSV")
+        .to_ascii_lowercase()
+        .replace([' ', '_'], "");
     matches!(
         stem.as_str(),
-        "profile" | "emailaddresses" | "phonenumbers" | "positions" | "education" | "skills" | "certifications" | "languages" | "projects" | "honors"
+        "profile"
+            | "emailaddresses"
+            | "phonenumbers"
+            | "positions"
+            | "education"
+            | "skills"
+            | "certifications"
+            | "languages"
+            | "projects"
+            | "honors"
     )
 }
 
@@ -51,7 +75,13 @@ pub fn from_files(files: &[(String, Vec<u8>)]) -> Result<Parsed<Profile>> {
     let mut warnings = Vec::new();
     let mut read_any = false;
     for (name, bytes) in files {
-        let stem = name.rsplit('/').next().unwrap_or(name).trim_end_matches(".csv").to_ascii_lowercase().replace([' ', '_'], "");
+        let stem = name
+            .rsplit('/')
+            .next()
+            .unwrap_or(name)
+            .trim_end_matches(".csv")
+            .to_ascii_lowercase()
+            .replace([' ', '_'], "");
         let rows = match read_csv(bytes) {
             Ok(rows) => rows,
             Err(e) => {
@@ -60,7 +90,14 @@ pub fn from_files(files: &[(String, Vec<u8>)]) -> Result<Parsed<Profile>> {
             }
         };
         read_any = true;
-        let prov = |i: usize| Some(Provenance { source: format!("linkedin:{name}"), lines: Some((i as u32 + 2, i as u32 + 2)), confidence: 1.0, ..Provenance::default() });
+        let prov = |i: usize| {
+            Some(Provenance {
+                source: format!("linkedin:{name}"),
+                lines: Some((i as u32 + 2, i as u32 + 2)),
+                confidence: 1.0,
+                ..Provenance::default()
+            })
+        };
         match stem.as_str() {
             "profile" => {
                 if let Some(r) = rows.first() {
@@ -68,7 +105,13 @@ pub fn from_files(files: &[(String, Vec<u8>)]) -> Result<Parsed<Profile>> {
                 }
             }
             "emailaddresses" => {
-                let primary = rows.iter().find(|r| r.get("primary").is_some_and(|v| v.eq_ignore_ascii_case("yes"))).or(rows.first());
+                let primary = rows
+                    .iter()
+                    .find(|r| {
+                        r.get("primary")
+                            .is_some_and(|v| v.eq_ignore_ascii_case("yes"))
+                    })
+                    .or(rows.first());
                 if let Some(email) = primary.and_then(|r| r.get("email address")) {
                     p.basics_mut().email = Some(email.clone());
                 }
@@ -80,7 +123,11 @@ pub fn from_files(files: &[(String, Vec<u8>)]) -> Result<Parsed<Profile>> {
             }
             "positions" => {
                 for (i, r) in rows.iter().enumerate() {
-                    let (start_date, end_date, ongoing) = dates(r, &["started on", "start date"], &["finished on", "end date"]);
+                    let (start_date, end_date, ongoing) = dates(
+                        r,
+                        &["started on", "start date"],
+                        &["finished on", "end date"],
+                    );
                     let (summary, highlights) = split_description(r.get("description"));
                     p.work.push(Work {
                         name: r.get("company name").cloned(),
@@ -98,7 +145,11 @@ pub fn from_files(files: &[(String, Vec<u8>)]) -> Result<Parsed<Profile>> {
             }
             "education" => {
                 for (i, r) in rows.iter().enumerate() {
-                    let (start_date, end_date, ongoing) = dates(r, &["start date", "started on"], &["end date", "finished on"]);
+                    let (start_date, end_date, ongoing) = dates(
+                        r,
+                        &["start date", "started on"],
+                        &["end date", "finished on"],
+                    );
                     p.education.push(Education {
                         institution: r.get("school name").cloned(),
                         study_type: r.get("degree name").cloned(),
@@ -106,16 +157,26 @@ pub fn from_files(files: &[(String, Vec<u8>)]) -> Result<Parsed<Profile>> {
                         start_date,
                         end_date,
                         ongoing,
-                        courses: r.get("notes").map(|n| vec![n.clone()]).unwrap_or_default().into(),
+                        courses: r
+                            .get("notes")
+                            .map(|n| vec![n.clone()])
+                            .unwrap_or_default()
+                            .into(),
                         provenance: prov(i),
                         ..Education::default()
                     });
                 }
             }
             "skills" => {
-                let names: Vec<String> = rows.iter().filter_map(|r| r.get("name").cloned()).collect();
+                let names: Vec<String> =
+                    rows.iter().filter_map(|r| r.get("name").cloned()).collect();
                 if !names.is_empty() {
-                    p.skills.push(Skill { name: Some("Skills".into()), keywords: names.into(), provenance: prov(0), ..Skill::default() });
+                    p.skills.push(Skill {
+                        name: Some("Skills".into()),
+                        keywords: names.into(),
+                        provenance: prov(0),
+                        ..Skill::default()
+                    });
                 }
             }
             "certifications" => {
@@ -132,12 +193,21 @@ pub fn from_files(files: &[(String, Vec<u8>)]) -> Result<Parsed<Profile>> {
             }
             "languages" => {
                 for (i, r) in rows.iter().enumerate() {
-                    p.languages.push(Language { language: r.get("name").cloned(), fluency: r.get("proficiency").cloned(), provenance: prov(i), ..Language::default() });
+                    p.languages.push(Language {
+                        language: r.get("name").cloned(),
+                        fluency: r.get("proficiency").cloned(),
+                        provenance: prov(i),
+                        ..Language::default()
+                    });
                 }
             }
             "projects" => {
                 for (i, r) in rows.iter().enumerate() {
-                    let (start_date, end_date, ongoing) = dates(r, &["started on", "start date"], &["finished on", "end date"]);
+                    let (start_date, end_date, ongoing) = dates(
+                        r,
+                        &["started on", "start date"],
+                        &["finished on", "end date"],
+                    );
                     p.projects.push(Project {
                         name: r.get("title").cloned(),
                         description: r.get("description").cloned(),
@@ -166,16 +236,34 @@ pub fn from_files(files: &[(String, Vec<u8>)]) -> Result<Parsed<Profile>> {
         }
     }
     if !read_any {
-        return Err(Error::invalid("LinkedIn export", "no readable Profile, Positions, Education or Skills CSV"));
+        return Err(Error::invalid(
+            "LinkedIn export",
+            "no readable Profile, Positions, Education or Skills CSV",
+        ));
     }
     if p.name().is_none() {
-        warnings.push(Warning::at("no-name", "basics.name", "the export has no Profile.csv with a name"));
+        warnings.push(Warning::at(
+            "no-name",
+            "basics.name",
+            "the export has no Profile.csv with a name",
+        ));
     }
-    Ok(Parsed { value: p, warnings, format: super::Format::LinkedInZip, layout: LayoutSignals { pages: 1, ..Default::default() } })
+    Ok(Parsed {
+        value: p,
+        warnings,
+        format: super::Format::LinkedInZip,
+        layout: LayoutSignals {
+            pages: 1,
+            ..Default::default()
+        },
+    })
 }
 
 fn profile_row(b: &mut Basics, r: &HashMap<String, String>) {
-    let name: Vec<&str> = ["first name", "last name"].iter().filter_map(|k| r.get(*k).map(String::as_str)).collect();
+    let name: Vec<&str> = ["first name", "last name"]
+        .iter()
+        .filter_map(|k| r.get(*k).map(String::as_str))
+        .collect();
     if !name.is_empty() {
         b.name = Some(name.join(" "));
     }
@@ -184,40 +272,76 @@ fn profile_row(b: &mut Basics, r: &HashMap<String, String>) {
     let city = r.get("geo location").or_else(|| r.get("address")).cloned();
     let country = r.get("country").cloned();
     if city.is_some() || country.is_some() {
-        b.location = Some(Location { city, region: country, postal_code: r.get("zip code").cloned(), ..Location::default() });
+        b.location = Some(Location {
+            city,
+            region: country,
+            postal_code: r.get("zip code").cloned(),
+            ..Location::default()
+        });
     }
     // "PORTFOLIO:http://a, COMPANY:https://b" or plain URLs.
     if let Some(sites) = r.get("websites") {
         for site in sites.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            let url = site.find("http").map_or(site, |i| &site[i..]).trim_start_matches(['[', ' ']).trim_end_matches(']');
+            let url = site
+                .find("http")
+                .map_or(site, |i| &site[i..])
+                .trim_start_matches(['[', ' '])
+                .trim_end_matches(']');
             if b.url.is_none() {
                 b.url = Some(url.to_string());
             } else {
-                b.profiles.push(SocialProfile { network: Some("Website".into()), url: Some(url.to_string()), ..SocialProfile::default() });
+                b.profiles.push(SocialProfile {
+                    network: Some("Website".into()),
+                    url: Some(url.to_string()),
+                    ..SocialProfile::default()
+                });
             }
         }
     }
     if let Some(handles) = r.get("twitter handles") {
-        for h in handles.split(',').map(|h| h.trim().trim_matches(['[', ']']).trim_start_matches('@')).filter(|h| !h.is_empty()) {
-            b.profiles.push(SocialProfile { network: Some("Twitter".into()), username: Some(h.to_string()), url: Some(format!("https://x.com/{h}")), ..SocialProfile::default() });
+        for h in handles
+            .split(',')
+            .map(|h| h.trim().trim_matches(['[', ']']).trim_start_matches('@'))
+            .filter(|h| !h.is_empty())
+        {
+            b.profiles.push(SocialProfile {
+                network: Some("Twitter".into()),
+                username: Some(h.to_string()),
+                url: Some(format!("https://x.com/{h}")),
+                ..SocialProfile::default()
+            });
         }
     }
 }
 
 /// A description's prose becomes the summary; its bullet lines become highlights.
 fn split_description(desc: Option<&String>) -> (Option<String>, Vec<String>) {
-    let Some(desc) = desc else { return (None, Vec::new()) };
+    let Some(desc) = desc else {
+        return (None, Vec::new());
+    };
     let mut prose = Vec::new();
     let mut bullets = Vec::new();
     for line in desc.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let l = super::doc::line_from_plain(line, 1);
-        if l.bullet { bullets.push(l.text) } else { prose.push(l.text) }
+        if l.bullet {
+            bullets.push(l.text)
+        } else {
+            prose.push(l.text)
+        }
     }
     ((!prose.is_empty()).then(|| prose.join("\n")), bullets)
 }
 
-fn dates(r: &HashMap<String, String>, start: &[&str], end: &[&str]) -> (Option<String>, Option<String>, Option<bool>) {
-    let get = |keys: &[&str]| keys.iter().find_map(|k| r.get(*k)).and_then(|v| parse_date(v));
+fn dates(
+    r: &HashMap<String, String>,
+    start: &[&str],
+    end: &[&str],
+) -> (Option<String>, Option<String>, Option<bool>) {
+    let get = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| r.get(*k))
+            .and_then(|v| parse_date(v))
+    };
     let s = get(start).and_then(|d| match d {
         DatePoint::Date(d) => Some(d.to_string()),
         DatePoint::Present => None,
@@ -226,7 +350,11 @@ fn dates(r: &HashMap<String, String>, start: &[&str], end: &[&str]) -> (Option<S
         Some(DatePoint::Date(d)) => (s, Some(d.to_string()), None),
         Some(DatePoint::Present) => (s, None, Some(true)),
         // LinkedIn leaves "Finished On" empty for current positions.
-        None => (s.clone(), None, (s.is_some() && !end.is_empty()).then_some(true)),
+        None => (
+            s.clone(),
+            None,
+            (s.is_some() && !end.is_empty()).then_some(true),
+        ),
     }
 }
 
@@ -234,8 +362,16 @@ fn dates(r: &HashMap<String, String>, start: &[&str], end: &[&str]) -> (Option<S
 fn read_csv(bytes: &[u8]) -> Result<Vec<HashMap<String, String>>> {
     let text = super::text::decode(bytes, &Limits::default())?;
     let text = repair_quotes(&text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers().map_err(|e| Error::invalid("CSV", e.to_string()))?.iter().map(|h| h.trim().to_lowercase()).collect();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::invalid("CSV", e.to_string()))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.map_err(|e| Error::invalid("CSV", e.to_string()))?;
@@ -313,10 +449,12 @@ mod tests {
 
     #[test]
     fn repairs_loose_quotes() {
-        let rows = read_csv(b"Company Name,Title,Started On\n \"Acme, Inc\" , \"Dev\",Jan 2020\n").unwrap();
+        let rows = read_csv(b"Company Name,Title,Started On\n \"Acme, Inc\" , \"Dev\",Jan 2020\n")
+            .unwrap();
         assert_eq!(rows[0]["company name"], "Acme, Inc");
         assert_eq!(rows[0]["title"], "Dev");
-        let rows = read_csv(b"Name,Description\nX,\"He said \"\"hi\"\"\n- did a\n- did b\"\n").unwrap();
+        let rows =
+            read_csv(b"Name,Description\nX,\"He said \"\"hi\"\"\n- did a\n- did b\"\n").unwrap();
         assert_eq!(rows[0]["description"], "He said \"hi\"\n- did a\n- did b");
     }
 
@@ -325,15 +463,23 @@ mod tests {
         let files = vec![("Positions.csv".to_string(), b"Company Name,Title,Description,Location,Started On,Finished On\nAcme,Dev,\"Built it.\n- Shipped X\",Berlin,Mar 2021,\n".to_vec())];
         let p = from_files(&files).unwrap().value;
         let w = &p.work[0];
-        assert_eq!((w.start_date.as_deref(), w.end_date.as_deref(), w.ongoing), (Some("2021-03"), None, Some(true)));
+        assert_eq!(
+            (w.start_date.as_deref(), w.end_date.as_deref(), w.ongoing),
+            (Some("2021-03"), None, Some(true))
+        );
         assert_eq!(w.summary.as_deref(), Some("Built it."));
         assert_eq!(w.highlights.as_slice(), ["Shipped X"]);
     }
 
     #[test]
     fn real_export_zip() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/linkedin-export/2018/Basic_LinkedInDataExport_11-04-2018.zip");
-        let Ok(bytes) = std::fs::read(path) else { return };
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/data/linkedin-export/2018/Basic_LinkedInDataExport_11-04-2018.zip"
+        );
+        let Ok(bytes) = std::fs::read(path) else {
+            return;
+        };
         let parsed = crate::parse_resume(&bytes, &crate::Hint::default()).unwrap();
         assert_eq!(parsed.format, super::super::Format::LinkedInZip);
         let p = parsed.value;
@@ -342,12 +488,18 @@ mod tests {
         assert_eq!(p.work[0].name.as_deref(), Some("Tache Technologies"));
         assert_eq!(p.work[0].start_date.as_deref(), Some("2018-06"));
         assert_eq!(p.work[0].end_date.as_deref(), Some("2018-08"));
-        assert_eq!(p.education[0].institution.as_deref(), Some("DLF Public School"));
+        assert_eq!(
+            p.education[0].institution.as_deref(),
+            Some("DLF Public School")
+        );
         assert!(p.skills[0].keywords.iter().any(|k| k == "JavaScript"));
         assert_eq!(p.languages.len(), 2);
         assert_eq!(p.awards.len(), 3);
         assert_eq!(p.projects[0].start_date.as_deref(), Some("2016-08"));
-        assert_eq!(p.basics.as_ref().and_then(|b| b.url.as_deref()), Some("http://allsocial.gear.host"));
+        assert_eq!(
+            p.basics.as_ref().and_then(|b| b.url.as_deref()),
+            Some("http://allsocial.gear.host")
+        );
     }
 
     #[test]

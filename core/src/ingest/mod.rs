@@ -26,7 +26,7 @@ pub mod resume;
 pub mod sniff;
 pub mod text;
 
-pub use doc::{Line, LayoutSignals, TextDoc};
+pub use doc::{LayoutSignals, Line, TextDoc};
 pub use sniff::{Format, sniff};
 
 /// A non-fatal finding: low confidence, something skipped, a layout that may confuse ATS.
@@ -44,12 +44,20 @@ pub struct Warning {
 impl Warning {
     /// A warning without a path.
     pub fn new(code: &str, message: impl Into<String>) -> Self {
-        Warning { code: code.into(), message: message.into(), path: None }
+        Warning {
+            code: code.into(),
+            message: message.into(),
+            path: None,
+        }
     }
 
     /// A warning about one field.
     pub fn at(code: &str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Warning { code: code.into(), message: message.into(), path: Some(path.into()) }
+        Warning {
+            code: code.into(),
+            message: message.into(),
+            path: Some(path.into()),
+        }
     }
 }
 
@@ -81,7 +89,10 @@ pub struct Hint {
 impl Hint {
     /// A hint carrying only a file name.
     pub fn file_name(name: impl Into<String>) -> Self {
-        Hint { file_name: Some(name.into()), ..Hint::default() }
+        Hint {
+            file_name: Some(name.into()),
+            ..Hint::default()
+        }
     }
 }
 
@@ -96,7 +107,10 @@ pub fn extract_text(bytes: &[u8], format: Format, limits: &Limits) -> Result<Tex
         Format::Html => html::extract(bytes, limits),
         Format::Markdown => Ok(markdown::extract(&text::decode(bytes, limits)?)),
         Format::Text => Ok(TextDoc::from_plain(&text::decode(bytes, limits)?)),
-        other => Err(Error::UnsupportedFormat(format!("{} has no text stage in this build", other.name()))),
+        other => Err(Error::UnsupportedFormat(format!(
+            "{} has no text stage in this build",
+            other.name()
+        ))),
     }
 }
 
@@ -119,13 +133,27 @@ pub fn parse_resume(bytes: &[u8], hint: &Hint) -> Result<Parsed<Profile>> {
         Format::JsonResume => json_resume::parse(bytes)?,
         Format::RenderCvYaml => rendercv::parse(bytes, limits)?,
         Format::LinkedInZip => linkedin::parse_zip(bytes, limits)?,
-        Format::Json => return Err(Error::invalid("resume", "JSON that is not a JSON Resume document (no basics, work or education)")),
-        Format::Zip => return Err(Error::UnsupportedFormat("a ZIP archive that is neither DOCX nor a LinkedIn data export".into())),
+        Format::Json => {
+            return Err(Error::invalid(
+                "resume",
+                "JSON that is not a JSON Resume document (no basics, work or education)",
+            ));
+        }
+        Format::Zip => {
+            return Err(Error::UnsupportedFormat(
+                "a ZIP archive that is neither DOCX nor a LinkedIn data export".into(),
+            ));
+        }
         _ => {
             let doc = extract_text(bytes, format, limits)?;
             let layout = doc.signals.clone();
             let (profile, warnings) = resume::parse_doc(&doc, format);
-            Parsed { value: profile, warnings, format, layout }
+            Parsed {
+                value: profile,
+                warnings,
+                format,
+                layout,
+            }
         }
     };
     parsed.format = format;

@@ -9,32 +9,53 @@ use serde_yaml::Value;
 
 use super::{LayoutSignals, Parsed, Warning};
 use crate::model::{
-    Award, Basics, Certificate, CustomSection, DatePoint, Education, Language, List, Location, Profile, Project,
-    Publication, Skill, SocialProfile, Volunteer, Work, date::parse_date,
+    Award, Basics, Certificate, CustomSection, DatePoint, Education, Language, List, Location,
+    Profile, Project, Publication, Skill, SocialProfile, Volunteer, Work, date::parse_date,
 };
 use crate::{Error, Limits, Result};
 
 /// Reads a RenderCV input file.
 pub fn parse(bytes: &[u8], limits: &Limits) -> Result<Parsed<Profile>> {
     let text = super::text::decode(bytes, limits)?;
-    let doc: Value = serde_yaml::from_str(&text).map_err(|e| Error::invalid("RenderCV YAML", e.to_string()))?;
-    let cv = doc.get("cv").ok_or_else(|| Error::invalid("RenderCV YAML", "no top-level `cv:` key"))?;
+    let doc: Value =
+        serde_yaml::from_str(&text).map_err(|e| Error::invalid("RenderCV YAML", e.to_string()))?;
+    let cv = doc
+        .get("cv")
+        .ok_or_else(|| Error::invalid("RenderCV YAML", "no top-level `cv:` key"))?;
     let mut warnings = Vec::new();
-    let mut p = Profile { basics: Some(basics(cv)), ..Profile::default() };
+    let mut p = Profile {
+        basics: Some(basics(cv)),
+        ..Profile::default()
+    };
     if let Some(Value::Mapping(sections)) = cv.get("sections") {
         for (title, entries) in sections {
             let title = scalar(title).unwrap_or_default();
             let Value::Sequence(entries) = entries else {
-                warnings.push(Warning::new("rendercv-section", format!("section `{title}` is not a list; skipped")));
+                warnings.push(Warning::new(
+                    "rendercv-section",
+                    format!("section `{title}` is not a list; skipped"),
+                ));
                 continue;
             };
             add_section(&mut p, &title, entries);
         }
     }
     if p.name().is_none() {
-        warnings.push(Warning::at("no-name", "basics.name", "the RenderCV file has no cv.name"));
+        warnings.push(Warning::at(
+            "no-name",
+            "basics.name",
+            "the RenderCV file has no cv.name",
+        ));
     }
-    Ok(Parsed { value: p, warnings, format: super::Format::RenderCvYaml, layout: LayoutSignals { pages: 1, ..Default::default() } })
+    Ok(Parsed {
+        value: p,
+        warnings,
+        format: super::Format::RenderCvYaml,
+        layout: LayoutSignals {
+            pages: 1,
+            ..Default::default()
+        },
+    })
 }
 
 fn scalar(v: &Value) -> Option<String> {
@@ -52,8 +73,15 @@ fn field(v: &Value, key: &str) -> Option<String> {
 
 fn strings(v: &Value, key: &str) -> List<String> {
     match v.get(key) {
-        Some(Value::Sequence(items)) => items.iter().filter_map(scalar).map(|s| strip_markdown(&s)).collect(),
-        Some(other) => scalar(other).map(|s| strip_markdown(&s)).into_iter().collect(),
+        Some(Value::Sequence(items)) => items
+            .iter()
+            .filter_map(scalar)
+            .map(|s| strip_markdown(&s))
+            .collect(),
+        Some(other) => scalar(other)
+            .map(|s| strip_markdown(&s))
+            .into_iter()
+            .collect(),
         None => List::new(),
     }
 }
@@ -95,7 +123,9 @@ fn dates(v: &Value) -> (Option<String>, Option<String>, Option<bool>) {
     };
     let start = field(v, "start_date");
     let end = field(v, "end_date");
-    let present = end.as_deref().is_some_and(|e| matches!(parse_date(e), Some(DatePoint::Present)));
+    let present = end
+        .as_deref()
+        .is_some_and(|e| matches!(parse_date(e), Some(DatePoint::Present)));
     match (start, end) {
         (Some(s), e) => (norm(s), e.and_then(norm), present.then_some(true)),
         (None, _) => (field(v, "date").and_then(norm), None, None),
@@ -113,20 +143,31 @@ fn basics(cv: &Value) -> Basics {
         ..Basics::default()
     };
     if let Some(loc) = field(cv, "location") {
-        b.location = Some(Location { address: Some(loc), ..Location::default() });
+        b.location = Some(Location {
+            address: Some(loc),
+            ..Location::default()
+        });
     }
     if let Some(Value::Sequence(nets)) = cv.get("social_networks") {
         for n in nets {
             let network = field(n, "network");
             let username = field(n, "username");
-            let url = match (network.as_deref().map(str::to_ascii_lowercase).as_deref(), username.as_deref()) {
+            let url = match (
+                network.as_deref().map(str::to_ascii_lowercase).as_deref(),
+                username.as_deref(),
+            ) {
                 (Some("linkedin"), Some(u)) => Some(format!("https://linkedin.com/in/{u}")),
                 (Some("github"), Some(u)) => Some(format!("https://github.com/{u}")),
                 (Some("gitlab"), Some(u)) => Some(format!("https://gitlab.com/{u}")),
                 (Some("x") | Some("twitter"), Some(u)) => Some(format!("https://x.com/{u}")),
                 _ => None,
             };
-            b.profiles.push(SocialProfile { network, username, url, ..SocialProfile::default() });
+            b.profiles.push(SocialProfile {
+                network,
+                username,
+                url,
+                ..SocialProfile::default()
+            });
         }
     }
     b
@@ -180,29 +221,36 @@ fn add_section(p: &mut Profile, title: &str, entries: &[Value]) {
         let (start_date, end_date, ongoing) = dates(e);
         let highlights = strings(e, "highlights");
         match kind {
-            "work" if e.get("company").is_some() || e.get("position").is_some() => p.work.push(Work {
-                name: field(e, "company"),
-                position: field(e, "position"),
-                location: field(e, "location"),
-                summary: field(e, "summary"),
-                start_date,
-                end_date,
-                ongoing,
-                highlights,
-                ..Work::default()
-            }),
-            "volunteer" if e.get("company").is_some() || e.get("name").is_some() => p.volunteer.push(Volunteer {
-                organization: field(e, "company").or_else(|| field(e, "name")),
-                position: field(e, "position"),
-                summary: field(e, "summary"),
-                start_date,
-                end_date,
-                ongoing,
-                highlights,
-                ..Volunteer::default()
-            }),
+            "work" if e.get("company").is_some() || e.get("position").is_some() => {
+                p.work.push(Work {
+                    name: field(e, "company"),
+                    position: field(e, "position"),
+                    location: field(e, "location"),
+                    summary: field(e, "summary"),
+                    start_date,
+                    end_date,
+                    ongoing,
+                    highlights,
+                    ..Work::default()
+                })
+            }
+            "volunteer" if e.get("company").is_some() || e.get("name").is_some() => {
+                p.volunteer.push(Volunteer {
+                    organization: field(e, "company").or_else(|| field(e, "name")),
+                    position: field(e, "position"),
+                    summary: field(e, "summary"),
+                    start_date,
+                    end_date,
+                    ongoing,
+                    highlights,
+                    ..Volunteer::default()
+                })
+            }
             "education" if e.get("institution").is_some() => {
-                let score = highlights.iter().find(|h| h.to_lowercase().starts_with("gpa")).cloned();
+                let score = highlights
+                    .iter()
+                    .find(|h| h.to_lowercase().starts_with("gpa"))
+                    .cloned();
                 p.education.push(Education {
                     institution: field(e, "institution"),
                     area: field(e, "area"),
@@ -219,14 +267,20 @@ fn add_section(p: &mut Profile, title: &str, entries: &[Value]) {
                 name: field(e, "title"),
                 publisher: field(e, "journal"),
                 release_date: start_date,
-                url: field(e, "url").or_else(|| field(e, "doi").map(|d| format!("https://doi.org/{d}"))),
+                url: field(e, "url")
+                    .or_else(|| field(e, "doi").map(|d| format!("https://doi.org/{d}"))),
                 summary: field(e, "summary"),
                 ..Publication::default()
             }),
             "skills" if e.get("label").is_some() => p.skills.push(Skill {
                 name: field(e, "label"),
                 keywords: field(e, "details")
-                    .map(|d| d.split([',', ';']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+                    .map(|d| {
+                        d.split([',', ';'])
+                            .map(|s| s.trim().to_string())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 ..Skill::default()
             }),
@@ -250,12 +304,21 @@ fn add_section(p: &mut Profile, title: &str, entries: &[Value]) {
             }
             "awards" => {
                 if let Some(text) = entry_text(e).or_else(|| field(e, "name")) {
-                    p.awards.push(Award { title: Some(text), date: start_date, summary: field(e, "summary"), ..Award::default() });
+                    p.awards.push(Award {
+                        title: Some(text),
+                        date: start_date,
+                        summary: field(e, "summary"),
+                        ..Award::default()
+                    });
                 }
             }
             "certificates" => {
                 if let Some(text) = entry_text(e).or_else(|| field(e, "name")) {
-                    p.certificates.push(Certificate { name: Some(text), date: start_date, ..Certificate::default() });
+                    p.certificates.push(Certificate {
+                        name: Some(text),
+                        date: start_date,
+                        ..Certificate::default()
+                    });
                 }
             }
             "summary" => {
@@ -269,14 +332,27 @@ fn add_section(p: &mut Profile, title: &str, entries: &[Value]) {
             }
             _ => {
                 let text = entry_text(e).or_else(|| {
-                    let head = [field(e, "name"), field(e, "company"), field(e, "institution"), field(e, "title"), field(e, "position")];
+                    let head = [
+                        field(e, "name"),
+                        field(e, "company"),
+                        field(e, "institution"),
+                        field(e, "title"),
+                        field(e, "position"),
+                    ];
                     let head: Vec<String> = head.into_iter().flatten().collect();
                     (!head.is_empty()).then(|| head.join(", "))
                 });
-                let custom = match p.custom_sections.iter_mut().position(|c| c.title.as_deref() == Some(title)) {
+                let custom = match p
+                    .custom_sections
+                    .iter_mut()
+                    .position(|c| c.title.as_deref() == Some(title))
+                {
                     Some(i) => &mut p.custom_sections[i],
                     None => {
-                        p.custom_sections.push(CustomSection { title: Some(title.to_string()), ..CustomSection::default() });
+                        p.custom_sections.push(CustomSection {
+                            title: Some(title.to_string()),
+                            ..CustomSection::default()
+                        });
                         let last = p.custom_sections.len() - 1;
                         &mut p.custom_sections[last]
                     }
@@ -299,10 +375,16 @@ mod tests {
         let p = parse(YAML.as_bytes(), &Limits::default()).unwrap().value;
         assert_eq!(p.name(), Some("Jane Roe"));
         let b = p.basics.as_ref().unwrap();
-        assert_eq!(b.profiles[0].url.as_deref(), Some("https://github.com/jroe"));
+        assert_eq!(
+            b.profiles[0].url.as_deref(),
+            Some("https://github.com/jroe")
+        );
         assert_eq!(p.work[0].name.as_deref(), Some("Acme"));
         assert_eq!(p.work[0].start_date.as_deref(), Some("2020-01"));
-        assert_eq!((p.work[0].end_date.as_deref(), p.work[0].ongoing), (None, Some(true)));
+        assert_eq!(
+            (p.work[0].end_date.as_deref(), p.work[0].ongoing),
+            (None, Some(true))
+        );
         assert_eq!(p.work[0].highlights[0], "Built fast things");
         assert_eq!(p.education[0].study_type.as_deref(), Some("BS"));
         assert_eq!(p.education[0].start_date.as_deref(), Some("2019"));
@@ -314,9 +396,17 @@ mod tests {
 
     #[test]
     fn real_rendercv_files() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/resumes/rendercv");
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for e in entries.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "yaml")) {
+        let dir = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../shared/data/resumes/rendercv"
+        );
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        {
             let bytes = std::fs::read(e.path()).unwrap();
             let p = parse(&bytes, &Limits::default()).unwrap().value;
             assert_eq!(p.name(), Some("John Doe"));

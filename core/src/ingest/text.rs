@@ -9,20 +9,36 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<String> {
     let text = if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (cow, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors && enc != encoding_rs::UTF_8 {
-            return Err(Error::invalid("text", format!("invalid {} after its byte-order mark", enc.name())));
+            return Err(Error::invalid(
+                "text",
+                format!("invalid {} after its byte-order mark", enc.name()),
+            ));
         }
         cow.into_owned()
     } else {
         match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
-            Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+            Err(_) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
         }
     };
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
     if !text.is_empty() && controls * 10 > text.chars().count() {
-        return Err(Error::invalid("text", "the bytes look binary (too many control characters)"));
+        return Err(Error::invalid(
+            "text",
+            "the bytes look binary (too many control characters)",
+        ));
     }
-    Limits::check("text characters", text.chars().count() as u64, limits.max_text_chars)?;
+    Limits::check(
+        "text characters",
+        text.chars().count() as u64,
+        limits.max_text_chars,
+    )?;
     if text.trim().is_empty() {
         return Err(Error::invalid("text", "the document has no text"));
     }
@@ -38,10 +54,19 @@ mod tests {
         let l = Limits::default();
         assert_eq!(decode("Zoë".as_bytes(), &l).unwrap(), "Zoë");
         assert_eq!(decode(&[0x5A, 0x6F, 0xEB], &l).unwrap(), "Zoë");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hi é".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hi é".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
         assert_eq!(decode(&utf16, &l).unwrap(), "Hi é");
         assert!(decode(b"   ", &l).is_err());
-        let tiny = Limits { max_text_chars: 2, ..Limits::default() };
-        assert!(matches!(decode(b"abc", &tiny), Err(Error::LimitExceeded { .. })));
+        let tiny = Limits {
+            max_text_chars: 2,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            decode(b"abc", &tiny),
+            Err(Error::LimitExceeded { .. })
+        ));
     }
 }

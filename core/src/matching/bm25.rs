@@ -18,7 +18,9 @@ const B: f64 = 0.75;
 
 /// Terms of a text for indexing and querying.
 pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).filter(|w| w.len() > 1 || w.chars().all(|c| c.is_alphabetic())).map(stem)
+    words(text)
+        .filter(|w| w.len() > 1 || w.chars().all(|c| c.is_alphabetic()))
+        .map(stem)
 }
 
 impl Bm25 {
@@ -38,8 +40,16 @@ impl Bm25 {
             }
             doc_len.push(len);
         }
-        let avg_len = if doc_len.is_empty() { 0.0 } else { doc_len.iter().map(|&l| f64::from(l)).sum::<f64>() / doc_len.len() as f64 };
-        Bm25 { postings, doc_len, avg_len }
+        let avg_len = if doc_len.is_empty() {
+            0.0
+        } else {
+            doc_len.iter().map(|&l| f64::from(l)).sum::<f64>() / doc_len.len() as f64
+        };
+        Bm25 {
+            postings,
+            doc_len,
+            avg_len,
+        }
     }
 
     /// Number of indexed documents.
@@ -61,13 +71,16 @@ impl Bm25 {
             if !seen.insert(t.clone()) {
                 continue;
             }
-            let Some(posts) = self.postings.get(&t) else { continue };
+            let Some(posts) = self.postings.get(&t) else {
+                continue;
+            };
             let df = posts.len() as f64;
             let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
             for &(doc, tf) in posts {
                 let tf = f64::from(tf);
                 let dl = f64::from(self.doc_len[doc as usize]);
-                let s = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / self.avg_len.max(1.0)));
+                let s =
+                    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / self.avg_len.max(1.0)));
                 *scores.entry(doc).or_default() += s;
             }
         }
@@ -83,7 +96,11 @@ mod tests {
 
     #[test]
     fn ranks_the_matching_document_first() {
-        let idx = Bm25::new(["Senior Rust engineer building databases", "Marketing manager for consumer brands", "Rust and Go backend developer"]);
+        let idx = Bm25::new([
+            "Senior Rust engineer building databases",
+            "Marketing manager for consumer brands",
+            "Rust and Go backend developer",
+        ]);
         let hits = idx.search("rust database");
         assert_eq!(hits[0].0, 0);
         assert_eq!(hits.len(), 2);

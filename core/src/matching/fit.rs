@@ -5,7 +5,13 @@ use crate::ats::experience::seniority_fit;
 use crate::model::WorkplaceType;
 
 impl JobIndex {
-    pub(super) fn fit(&self, f: &Features, p: &ProfileSide, prefs: &MatchPrefs, now: Option<i32>) -> Factors {
+    pub(super) fn fit(
+        &self,
+        f: &Features,
+        p: &ProfileSide,
+        prefs: &MatchPrefs,
+        now: Option<i32>,
+    ) -> Factors {
         // Coverage of the job's skills, each weighted by its rarity across the jobs.
         let cover = |ids: &[u32]| -> Option<f64> {
             if ids.is_empty() {
@@ -29,12 +35,22 @@ impl JobIndex {
             (r, pr) => r.or(pr),
         };
         let title = (!f.title.is_empty()).then(|| {
-            let held = p.titles.iter().map(|(toks, w)| f.title.iter().filter(|t| toks.contains(t)).count() as f64 / f.title.len() as f64 * w).fold(0.0, f64::max);
+            let held = p
+                .titles
+                .iter()
+                .map(|(toks, w)| {
+                    f.title.iter().filter(|t| toks.contains(t)).count() as f64
+                        / f.title.len() as f64
+                        * w
+                })
+                .fold(0.0, f64::max);
             // The job's title words in the profile's prose ("... as a Java developer"): weaker.
             let named = if f.title_terms.is_empty() {
                 0.0
             } else {
-                f.title_terms.iter().filter(|&&t| p.terms.has(t)).count() as f64 / f.title_terms.len() as f64 * 0.6
+                f.title_terms.iter().filter(|&&t| p.terms.has(t)).count() as f64
+                    / f.title_terms.len() as f64
+                    * 0.6
             };
             held.max(named)
         });
@@ -44,10 +60,11 @@ impl JobIndex {
             (None, false) => None,
             _ => {
                 let remote = f.workplace == Some(WorkplaceType::Remote);
-                let place = loc_pref && prefs.locations.iter().any(|l| {
-                    let l = l.to_lowercase();
-                    f.locations.iter().any(|x| x.contains(&l))
-                });
+                let place = loc_pref
+                    && prefs.locations.iter().any(|l| {
+                        let l = l.to_lowercase();
+                        f.locations.iter().any(|x| x.contains(&l))
+                    });
                 Some(match prefs.remote {
                     Some(true) if remote => 1.0,
                     Some(true) if f.workplace == Some(WorkplaceType::Hybrid) && place => 0.7,
@@ -60,8 +77,15 @@ impl JobIndex {
             }
         };
         let salary = match (prefs.min_salary, &f.salary) {
-            (Some(min), Some((mid, cur))) if min > 0.0 && (cur.is_none() || prefs.currency.is_none() || cur == &prefs.currency) => {
-                Some(if *mid >= min { 1.0 } else { (mid / min).powi(2) })
+            (Some(min), Some((mid, cur)))
+                if min > 0.0
+                    && (cur.is_none() || prefs.currency.is_none() || cur == &prefs.currency) =>
+            {
+                Some(if *mid >= min {
+                    1.0
+                } else {
+                    (mid / min).powi(2)
+                })
             }
             _ => None,
         };
@@ -70,18 +94,38 @@ impl JobIndex {
             _ => None,
         };
         // Cosine of TF-IDF vectors; 0.5 is already a very close text, so it saturates there.
-        let text = (!f.terms.is_empty() && p.has_text).then(|| (f64::from(p.terms.cosine(&f.terms)) * 2.0).min(1.0));
-        Factors { skills, title, seniority, location, salary, recency, text }
+        let text = (!f.terms.is_empty() && p.has_text)
+            .then(|| (f64::from(p.terms.cosine(&f.terms)) * 2.0).min(1.0));
+        Factors {
+            skills,
+            title,
+            seniority,
+            location,
+            salary,
+            recency,
+            text,
+        }
     }
 }
 
 pub(super) fn combine(f: &Factors, w: &MatchWeights) -> f64 {
-    let parts = [(f.skills, w.skills), (f.title, w.title), (f.seniority, w.seniority), (f.location, w.location), (f.salary, w.salary), (f.recency, w.recency), (f.text, w.text)];
-    let total: f64 = parts.iter().filter(|(v, _)| v.is_some()).map(|(_, w)| w).sum();
+    let parts = [
+        (f.skills, w.skills),
+        (f.title, w.title),
+        (f.seniority, w.seniority),
+        (f.location, w.location),
+        (f.salary, w.salary),
+        (f.recency, w.recency),
+        (f.text, w.text),
+    ];
+    let total: f64 = parts
+        .iter()
+        .filter(|(v, _)| v.is_some())
+        .map(|(_, w)| w)
+        .sum();
     if total <= 0.0 {
         return 0.0;
     }
     let s: f64 = parts.iter().filter_map(|(v, w)| v.map(|v| v * w)).sum();
     (s / total * 100.0 * 100.0).round() / 100.0
 }
-

@@ -66,19 +66,38 @@ fn median(mut v: Vec<f64>) -> Option<f64> {
     }
     v.sort_by(f64::total_cmp);
     let n = v.len();
-    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
 }
 
 /// Insights over `jobs`, and gaps for `profile` when given. Lists are capped at `top` entries.
 pub fn insights(profile: Option<&Profile>, jobs: &[Job], top: usize) -> Insights {
     let tax = Taxonomy::builtin();
-    let have: BTreeSet<u32> = profile.map(|p| ProfileIndex::new(p, tax).skills.keys().map(|k| k.0).collect()).unwrap_or_default();
+    let have: BTreeSet<u32> = profile
+        .map(|p| {
+            ProfileIndex::new(p, tax)
+                .skills
+                .keys()
+                .map(|k| k.0)
+                .collect()
+        })
+        .unwrap_or_default();
     let mut per_job: Vec<(BTreeSet<u32>, BTreeSet<u32>)> = Vec::with_capacity(jobs.len());
     for j in jobs {
-        let ids = |list: &[crate::model::JobSkill]| list.iter().filter_map(|s| tax.lookup(&s.name).map(|e| e.id.0)).collect::<BTreeSet<u32>>();
+        let ids = |list: &[crate::model::JobSkill]| {
+            list.iter()
+                .filter_map(|s| tax.lookup(&s.name).map(|e| e.id.0))
+                .collect::<BTreeSet<u32>>()
+        };
         per_job.push((ids(&j.required_skills), ids(&j.preferred_skills)));
     }
-    let salaries: Vec<Option<f64>> = jobs.iter().map(|j| j.salary.as_ref().and_then(|s| s.annual_mid())).collect();
+    let salaries: Vec<Option<f64>> = jobs
+        .iter()
+        .map(|j| j.salary.as_ref().and_then(|s| s.annual_mid()))
+        .collect();
 
     let mut count: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
     let mut pairs: BTreeMap<(u32, u32), usize> = BTreeMap::new();
@@ -109,11 +128,19 @@ pub fn insights(profile: Option<&Profile>, jobs: &[Job], top: usize) -> Insights
     let mut demand: Vec<SkillDemand> = count
         .iter()
         .map(|(&s, &(jobs_n, req_n))| {
-            let (with, without): (Vec<_>, Vec<_>) = per_job.iter().zip(&salaries).filter_map(|((r, p), sal)| sal.map(|v| (r.contains(&s) || p.contains(&s), v))).partition(|(asks, _)| *asks);
+            let (with, without): (Vec<_>, Vec<_>) = per_job
+                .iter()
+                .zip(&salaries)
+                .filter_map(|((r, p), sal)| sal.map(|v| (r.contains(&s) || p.contains(&s), v)))
+                .partition(|(asks, _)| *asks);
             SkillDemand {
                 skill: tax.get(crate::skills::SkillId(s)).name.clone(),
                 jobs: jobs_n,
-                share: if n == 0 { 0.0 } else { jobs_n as f64 / n as f64 },
+                share: if n == 0 {
+                    0.0
+                } else {
+                    jobs_n as f64 / n as f64
+                },
                 required: req_n,
                 median_salary_with: median(with.into_iter().map(|x| x.1).collect()),
                 median_salary_without: median(without.into_iter().map(|x| x.1).collect()),
@@ -126,21 +153,38 @@ pub fn insights(profile: Option<&Profile>, jobs: &[Job], top: usize) -> Insights
 
     let mut cooccurrence: Vec<(String, String, usize)> = pairs
         .into_iter()
-        .map(|((a, b), c)| (tax.get(crate::skills::SkillId(a)).name.clone(), tax.get(crate::skills::SkillId(b)).name.clone(), c))
+        .map(|((a, b), c)| {
+            (
+                tax.get(crate::skills::SkillId(a)).name.clone(),
+                tax.get(crate::skills::SkillId(b)).name.clone(),
+                c,
+            )
+        })
         .collect();
     cooccurrence.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| (&a.0, &a.1).cmp(&(&b.0, &b.1))));
     cooccurrence.truncate(top);
 
     let mut gaps: Vec<Gap> = opened
         .into_iter()
-        .map(|(s, c)| Gap { skill: tax.get(crate::skills::SkillId(s)).name.clone(), jobs_opened: c, jobs_asking: count.get(&s).map_or(0, |x| x.0) })
+        .map(|(s, c)| Gap {
+            skill: tax.get(crate::skills::SkillId(s)).name.clone(),
+            jobs_opened: c,
+            jobs_asking: count.get(&s).map_or(0, |x| x.0),
+        })
         .collect();
-    gaps.sort_by(|a, b| b.jobs_opened.cmp(&a.jobs_opened).then(b.jobs_asking.cmp(&a.jobs_asking)).then_with(|| a.skill.cmp(&b.skill)));
+    gaps.sort_by(|a, b| {
+        b.jobs_opened
+            .cmp(&a.jobs_opened)
+            .then(b.jobs_asking.cmp(&a.jobs_asking))
+            .then_with(|| a.skill.cmp(&b.skill))
+    });
     gaps.truncate(top);
 
     let mut clusters: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
     for j in jobs {
-        let Some(t) = j.title.as_deref() else { continue };
+        let Some(t) = j.title.as_deref() else {
+            continue;
+        };
         let mut toks = title_tokens(t);
         toks.sort();
         if toks.is_empty() {
@@ -152,9 +196,22 @@ pub fn insights(profile: Option<&Profile>, jobs: &[Job], top: usize) -> Insights
             e.1.push(t.to_string());
         }
     }
-    let mut title_clusters: Vec<TitleCluster> = clusters.into_iter().map(|(key, (jobs, examples))| TitleCluster { key, jobs, examples }).collect();
+    let mut title_clusters: Vec<TitleCluster> = clusters
+        .into_iter()
+        .map(|(key, (jobs, examples))| TitleCluster {
+            key,
+            jobs,
+            examples,
+        })
+        .collect();
     title_clusters.sort_by(|a, b| b.jobs.cmp(&a.jobs).then_with(|| a.key.cmp(&b.key)));
     title_clusters.truncate(top);
 
-    Insights { jobs: n, demand, cooccurrence, gaps, title_clusters }
+    Insights {
+        jobs: n,
+        demand,
+        cooccurrence,
+        gaps,
+        title_clusters,
+    }
 }

@@ -15,8 +15,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ats::experience::{experience_months, latest_date, profile_seniority, title_tokens};
 use crate::Result;
+use crate::ats::experience::{experience_months, latest_date, profile_seniority, title_tokens};
 use crate::model::{Job, PartialDate, Profile, Seniority, WorkplaceType};
 use crate::skills::Taxonomy;
 
@@ -45,7 +45,15 @@ impl Default for MatchWeights {
         // Measured on labelled resume-job relevance (tests/tests/ranking.rs): text similarity
         // is the strongest single signal, title next, skill coverage adds on top; seniority
         // fit matters to a person but says little about which field a job is in.
-        MatchWeights { skills: 15.0, title: 35.0, seniority: 5.0, location: 10.0, salary: 5.0, recency: 5.0, text: 40.0 }
+        MatchWeights {
+            skills: 15.0,
+            title: 35.0,
+            seniority: 5.0,
+            location: 10.0,
+            salary: 5.0,
+            recency: 5.0,
+            text: 40.0,
+        }
     }
 }
 
@@ -146,11 +154,16 @@ fn h64(s: &str) -> u64 {
 
 fn months_of(date: &str) -> Option<i32> {
     let d = date.get(..10).unwrap_or(date);
-    PartialDate::parse_iso(d).or_else(|| PartialDate::parse_iso(d.get(..7)?)).map(|p| p.months(1))
+    PartialDate::parse_iso(d)
+        .or_else(|| PartialDate::parse_iso(d.get(..7)?))
+        .map(|p| p.months(1))
 }
 
 fn skill_ids(job_skills: &[crate::model::JobSkill], tax: &Taxonomy) -> Vec<u32> {
-    let mut v: Vec<u32> = job_skills.iter().filter_map(|s| tax.lookup(&s.name).map(|e| e.id.0)).collect();
+    let mut v: Vec<u32> = job_skills
+        .iter()
+        .filter_map(|s| tax.lookup(&s.name).map(|e| e.id.0))
+        .collect();
     v.sort_unstable();
     v.dedup();
     v
@@ -168,7 +181,12 @@ fn job_text(job: &Job) -> String {
     text
 }
 
-fn features_of(job: &Job, tax: &Taxonomy, text: &str, hits: &mut Vec<crate::skills::SkillHit>) -> Features {
+fn features_of(
+    job: &Job,
+    tax: &Taxonomy,
+    text: &str,
+    hits: &mut Vec<crate::skills::SkillHit>,
+) -> Features {
     let mut required = skill_ids(&job.required_skills, tax);
     let preferred = skill_ids(&job.preferred_skills, tax);
     if required.is_empty() && preferred.is_empty() {
@@ -181,12 +199,19 @@ fn features_of(job: &Job, tax: &Taxonomy, text: &str, hits: &mut Vec<crate::skil
     Features {
         required,
         preferred,
-        title: job.title.as_deref().map(|t| title_tokens(t).iter().map(|s| h64(s)).collect()).unwrap_or_default(),
+        title: job
+            .title
+            .as_deref()
+            .map(|t| title_tokens(t).iter().map(|s| h64(s)).collect())
+            .unwrap_or_default(),
         title_terms: Vec::new(),
         seniority: job.seniority,
         workplace: job.workplace_type,
         locations: job.locations.iter().map(|l| l.to_lowercase()).collect(),
-        salary: job.salary.as_ref().and_then(|s| s.annual_mid().map(|m| (m, s.currency.clone()))),
+        salary: job
+            .salary
+            .as_ref()
+            .and_then(|s| s.annual_mid().map(|m| (m, s.currency.clone()))),
         posted: job.date_posted.as_deref().and_then(months_of),
         terms: Vec::new(),
     }
@@ -206,9 +231,17 @@ struct ProfileSide {
 }
 
 impl ProfileSide {
-    fn new(profile: &Profile, document: Option<&str>, tax: &Taxonomy, vocab: &text::Vocabulary, skill_idf: &[f32], as_of: PartialDate) -> Self {
+    fn new(
+        profile: &Profile,
+        document: Option<&str>,
+        tax: &Taxonomy,
+        vocab: &text::Vocabulary,
+        skill_idf: &[f32],
+        as_of: PartialDate,
+    ) -> Self {
         let index = crate::ats::evidence::ProfileIndex::new(profile, tax);
-        let mut have: std::collections::BTreeSet<crate::skills::SkillId> = index.skills.keys().copied().collect();
+        let mut have: std::collections::BTreeSet<crate::skills::SkillId> =
+            index.skills.keys().copied().collect();
         if let Some(doc) = document {
             let mut hits = Vec::new();
             for line in doc.lines() {
@@ -237,13 +270,31 @@ impl ProfileSide {
         }
         let titles = crate::ats::experience::profile_titles(profile)
             .into_iter()
-            .map(|(toks, w, _)| (toks.iter().map(|s| h64(s)).collect(), if w < 1.0 { 0.9 } else { w }))
+            .map(|(toks, w, _)| {
+                (
+                    toks.iter().map(|s| h64(s)).collect(),
+                    if w < 1.0 { 0.9 } else { w },
+                )
+            })
             .collect();
-        let terms = text::ProfileTerms::new(vocab.profile_vector(index.fields.iter().map(|f| f.text).chain(document)));
+        let terms = text::ProfileTerms::new(
+            vocab.profile_vector(index.fields.iter().map(|f| f.text).chain(document)),
+        );
         let has_text = !terms.is_empty();
         let months = experience_months(profile, as_of);
-        let skill_mass = have.iter().filter_map(|id| skill_idf.get(id.0 as usize)).sum::<f32>().max(1.0);
-        ProfileSide { credit, titles, seniority: profile_seniority(profile, months), terms, has_text, skill_mass }
+        let skill_mass = have
+            .iter()
+            .filter_map(|id| skill_idf.get(id.0 as usize))
+            .sum::<f32>()
+            .max(1.0);
+        ProfileSide {
+            credit,
+            titles,
+            seniority: profile_seniority(profile, months),
+            terms,
+            has_text,
+            skill_mass,
+        }
     }
 }
 
@@ -275,7 +326,11 @@ impl JobIndex {
     /// Like [`new`](Self::new), failing with [`Error::LimitExceeded`](crate::Error::LimitExceeded) above
     /// [`MAX_JOBS`](Self::MAX_JOBS).
     pub fn try_new(jobs: Vec<Job>) -> Result<Self> {
-        crate::Limits::check("jobs in a JobIndex", jobs.len() as u64, Self::MAX_JOBS as u64)?;
+        crate::Limits::check(
+            "jobs in a JobIndex",
+            jobs.len() as u64,
+            Self::MAX_JOBS as u64,
+        )?;
         Ok(Self::build(jobs))
     }
 
@@ -295,7 +350,15 @@ impl JobIndex {
         let mut df = vec![0u32; tax.len()];
         for ((f, c), j) in features.iter_mut().zip(&counts).zip(&jobs) {
             f.terms = vocab.job_vector(c);
-            f.title_terms = j.title.as_deref().map(|t| bm25::terms(crate::ats::experience::core_title(t)).filter_map(|t| vocab.id(&t)).collect()).unwrap_or_default();
+            f.title_terms = j
+                .title
+                .as_deref()
+                .map(|t| {
+                    bm25::terms(crate::ats::experience::core_title(t))
+                        .filter_map(|t| vocab.id(&t))
+                        .collect()
+                })
+                .unwrap_or_default();
             f.title_terms.dedup();
             for &id in f.required.iter().chain(&f.preferred) {
                 if let Some(d) = df.get_mut(id as usize) {
@@ -305,13 +368,30 @@ impl JobIndex {
         }
         drop(counts);
         let n = features.len() as f64;
-        let skill_idf = df.iter().map(|&d| (((1.0 + n) / (1.0 + f64::from(d))).ln() + 1.0) as f32).collect();
+        let skill_idf = df
+            .iter()
+            .map(|&d| (((1.0 + n) / (1.0 + f64::from(d))).ln() + 1.0) as f32)
+            .collect();
         let docs: Vec<String> = jobs
             .iter()
-            .map(|j| format!("{} {} {} {}", j.title.as_deref().unwrap_or(""), j.company.as_deref().unwrap_or(""), j.locations.join(" "), j.description))
+            .map(|j| {
+                format!(
+                    "{} {} {} {}",
+                    j.title.as_deref().unwrap_or(""),
+                    j.company.as_deref().unwrap_or(""),
+                    j.locations.join(" "),
+                    j.description
+                )
+            })
             .collect();
         let text = bm25::Bm25::new(docs.iter().map(String::as_str));
-        JobIndex { jobs, features, text, vocab, skill_idf }
+        JobIndex {
+            jobs,
+            features,
+            text,
+            vocab,
+            skill_idf,
+        }
     }
 
     /// The indexed jobs.
@@ -340,7 +420,9 @@ impl JobIndex {
             .iter()
             .map(|f| {
                 std::mem::size_of::<Features>()
-                    + 4 * (f.required.capacity() + f.preferred.capacity() + f.title_terms.capacity())
+                    + 4 * (f.required.capacity()
+                        + f.preferred.capacity()
+                        + f.title_terms.capacity())
                     + 8 * (f.title.capacity() + f.terms.capacity())
                     + f.locations.iter().map(|l| l.capacity() + 24).sum::<usize>()
             })
@@ -364,12 +446,21 @@ impl JobIndex {
     /// [`extract_text`](crate::ingest::extract_text)) as further evidence: words and skills the
     /// parser could not place in a field still describe the person, so text similarity and
     /// skill coverage use them too. Titles, seniority and dates still come from the profile.
-    pub fn rank_with_text(&self, profile: &Profile, text: Option<&str>, prefs: &MatchPrefs, k: usize) -> Vec<Ranked> {
+    pub fn rank_with_text(
+        &self,
+        profile: &Profile,
+        text: Option<&str>,
+        prefs: &MatchPrefs,
+        k: usize,
+    ) -> Vec<Ranked> {
         if k == 0 || self.features.is_empty() {
             return Vec::new();
         }
         let tax = Taxonomy::builtin();
-        let as_of = prefs.as_of.or_else(|| latest_date(profile)).unwrap_or(PartialDate::year(2000));
+        let as_of = prefs
+            .as_of
+            .or_else(|| latest_date(profile))
+            .unwrap_or(PartialDate::year(2000));
         let side = ProfileSide::new(profile, text, tax, &self.vocab, &self.skill_idf, as_of);
         // Recency needs a real "today": without `as_of` from the caller it does not apply.
         let now = prefs.as_of.map(|d| d.months(12));
@@ -380,7 +471,12 @@ impl JobIndex {
                 let factors = self.fit(f, &side, prefs, now);
                 let score = fit::combine(&factors, &prefs.weights);
                 if score >= prefs.threshold {
-                    all.push(Ranked { index: i, id: self.jobs[i].id.clone(), score, factors });
+                    all.push(Ranked {
+                        index: i,
+                        id: self.jobs[i].id.clone(),
+                        score,
+                        factors,
+                    });
                 }
             }
             all.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index)));
@@ -403,7 +499,12 @@ impl JobIndex {
             .into_iter()
             .map(|(score, i)| {
                 let i = i as usize;
-                Ranked { index: i, id: self.jobs[i].id.clone(), score, factors: self.fit(&self.features[i], &side, prefs, now) }
+                Ranked {
+                    index: i,
+                    id: self.jobs[i].id.clone(),
+                    score,
+                    factors: self.fit(&self.features[i], &side, prefs, now),
+                }
             })
             .collect()
     }
@@ -427,11 +528,14 @@ impl JobIndex {
                     Some(false) => f.workplace != Some(WorkplaceType::Remote),
                     None => true,
                 };
-                let loc_ok = loc.as_ref().is_none_or(|l| f.locations.iter().any(|x| x.contains(l.as_str())));
+                let loc_ok = loc
+                    .as_ref()
+                    .is_none_or(|l| f.locations.iter().any(|x| x.contains(l.as_str())));
                 let salary_ok = filters.min_salary.is_none_or(|m| {
                     job.salary.as_ref().is_some_and(|s| {
                         let top = s.max.or(s.min).unwrap_or(0.0);
-                        let factor = s.annual_mid().unwrap_or(0.0) / ((s.min.unwrap_or(top) + s.max.unwrap_or(top)) / 2.0).max(1e-9);
+                        let factor = s.annual_mid().unwrap_or(0.0)
+                            / ((s.min.unwrap_or(top) + s.max.unwrap_or(top)) / 2.0).max(1e-9);
                         top * factor >= m
                     })
                 });
@@ -461,16 +565,34 @@ mod tests {
         Job {
             title: Some(title.into()),
             description: text.into(),
-            required_skills: skills.iter().map(|s| JobSkill { name: (*s).into(), matched: None }).collect(),
+            required_skills: skills
+                .iter()
+                .map(|s| JobSkill {
+                    name: (*s).into(),
+                    matched: None,
+                })
+                .collect(),
             ..Job::default()
         }
     }
 
     fn jobs() -> Vec<Job> {
         vec![
-            job("Accountant", "Prepare ledgers, audits and tax returns.", &["Excel"]),
-            job("Rust Engineer", "Build ingestion services in Rust on Kubernetes.", &["Rust", "Kubernetes"]),
-            job("Backend Engineer", "Python APIs and PostgreSQL.", &["Python", "PostgreSQL"]),
+            job(
+                "Accountant",
+                "Prepare ledgers, audits and tax returns.",
+                &["Excel"],
+            ),
+            job(
+                "Rust Engineer",
+                "Build ingestion services in Rust on Kubernetes.",
+                &["Rust", "Kubernetes"],
+            ),
+            job(
+                "Backend Engineer",
+                "Python APIs and PostgreSQL.",
+                &["Python", "PostgreSQL"],
+            ),
             job("Nurse", "Care for patients on a busy ward.", &[]),
         ]
     }
@@ -502,7 +624,12 @@ mod tests {
         let index = JobIndex::new(jobs());
         let prefs = MatchPrefs::default();
         let bare = index.rank(&Profile::default(), &prefs);
-        let with_text = index.rank_with_text(&Profile::default(), Some("Nurse with ten years caring for patients on surgical wards"), &prefs, 4);
+        let with_text = index.rank_with_text(
+            &Profile::default(),
+            Some("Nurse with ten years caring for patients on surgical wards"),
+            &prefs,
+            4,
+        );
         assert_eq!(with_text[0].index, 3, "{with_text:?}");
         assert!(with_text[0].score > bare.iter().find(|r| r.index == 3).map_or(0.0, |r| r.score));
     }
@@ -511,13 +638,25 @@ mod tests {
     fn rare_skills_weigh_more() {
         // Two jobs, each needing one skill the profile has and one it lacks: the one whose
         // met skill is rarer across the corpus covers more.
-        let mut js = vec![job("Engineer", "", &["Rust", "Excel"]), job("Engineer", "", &["Excel", "Kubernetes"])];
+        let mut js = vec![
+            job("Engineer", "", &["Rust", "Excel"]),
+            job("Engineer", "", &["Excel", "Kubernetes"]),
+        ];
         js.extend((0..5).map(|_| job("Clerk", "", &["Excel"])));
         let index = JobIndex::new(js);
         let mut p = Profile::default();
-        p.skills.push(crate::model::Skill { keywords: vec!["Rust".to_string()].into(), ..Default::default() });
+        p.skills.push(crate::model::Skill {
+            keywords: vec!["Rust".to_string()].into(),
+            ..Default::default()
+        });
         let ranked = index.rank(&p, &MatchPrefs::default());
-        let skills = |i: usize| ranked.iter().find(|r| r.index == i).and_then(|r| r.factors.skills).unwrap_or(0.0);
+        let skills = |i: usize| {
+            ranked
+                .iter()
+                .find(|r| r.index == i)
+                .and_then(|r| r.factors.skills)
+                .unwrap_or(0.0)
+        };
         assert!(skills(0) > skills(1));
     }
 }

@@ -158,6 +158,8 @@ impl Job {
 
     /// All skills the job names, required first.
     pub fn skills(&self) -> impl Iterator<Item = &JobSkill> {
-        self.required_skills.iter().chain(self.preferred_skills.iter())
+        self.required_skills
+            .iter()
+            .chain(self.preferred_skills.iter())
     }
 }

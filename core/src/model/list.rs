@@ -18,7 +18,10 @@ pub struct List<T> {
 impl<T> List<T> {
     /// An empty, absent list.
     pub const fn new() -> Self {
-        List { items: Vec::new(), explicit: false }
+        List {
+            items: Vec::new(),
+            explicit: false,
+        }
     }
 
     /// Whether the serializer should skip this field (absent and empty).
@@ -64,7 +67,10 @@ impl<T> DerefMut for List<T> {
 
 impl<T> From<Vec<T>> for List<T> {
     fn from(items: Vec<T>) -> Self {
-        List { items, explicit: false }
+        List {
+            items,
+            explicit: false,
+        }
     }
 }
 
@@ -98,6 +104,9 @@ impl<T: Serialize> Serialize for List<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(List { items: Vec::deserialize(d)?, explicit: true })
+        Ok(List {
+            items: Vec::deserialize(d)?,
+            explicit: true,
+        })
     }
 }

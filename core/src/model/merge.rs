@@ -29,7 +29,20 @@ pub struct MergeReport {
 }
 
 fn key(s: &str) -> String {
-    const SUFFIXES: &[&str] = &["inc", "llc", "ltd", "gmbh", "corp", "corporation", "co", "sa", "ag", "plc", "limited", "the"];
+    const SUFFIXES: &[&str] = &[
+        "inc",
+        "llc",
+        "ltd",
+        "gmbh",
+        "corp",
+        "corporation",
+        "co",
+        "sa",
+        "ag",
+        "plc",
+        "limited",
+        "the",
+    ];
     s.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !SUFFIXES.contains(w))
@@ -37,10 +50,19 @@ fn key(s: &str) -> String {
         .join(" ")
 }
 
-fn field(path: String, ours: &mut Option<String>, theirs: Option<String>, report: &mut MergeReport) {
+fn field(
+    path: String,
+    ours: &mut Option<String>,
+    theirs: Option<String>,
+    report: &mut MergeReport,
+) {
     match (ours.as_ref(), theirs) {
         (None, Some(t)) => *ours = Some(t),
-        (Some(o), Some(t)) if key(o) != key(&t) => report.conflicts.push(Conflict { path, kept: o.clone(), other: t }),
+        (Some(o), Some(t)) if key(o) != key(&t) => report.conflicts.push(Conflict {
+            path,
+            kept: o.clone(),
+            other: t,
+        }),
         _ => {}
     }
 }
@@ -59,7 +81,10 @@ fn overlaps(a: (&Option<String>, &Option<String>), b: (&Option<String>, &Option<
     use super::PartialDate;
     let span = |(s, e): (&Option<String>, &Option<String>)| {
         let s = s.as_deref().and_then(PartialDate::parse_iso)?;
-        let e = e.as_deref().and_then(PartialDate::parse_iso).map_or(i32::MAX, |e| e.months(12));
+        let e = e
+            .as_deref()
+            .and_then(PartialDate::parse_iso)
+            .map_or(i32::MAX, |e| e.months(12));
         Some((s.months(1), e))
     };
     match (span(a), span(b)) {
@@ -80,13 +105,21 @@ impl Profile {
         let mut r = MergeReport::default();
         if let Some(mut theirs) = other.basics.take() {
             let ours = self.basics.get_or_insert_with(Basics::default);
-            merge_fields!(&mut r, "basics", ours, theirs, [name, label, image, email, phone, url, summary]);
+            merge_fields!(
+                &mut r,
+                "basics",
+                ours,
+                theirs,
+                [name, label, image, email, phone, url, summary]
+            );
             if ours.location.is_none() {
                 ours.location = theirs.location.take();
             }
             for prof in theirs.profiles.drain(..) {
                 let same = |p: &super::SocialProfile| {
-                    (p.url.is_some() && p.url == prof.url) || (p.network.as_deref().map(key) == prof.network.as_deref().map(key) && p.username == prof.username)
+                    (p.url.is_some() && p.url == prof.url)
+                        || (p.network.as_deref().map(key) == prof.network.as_deref().map(key)
+                            && p.username == prof.username)
                 };
                 if !ours.profiles.iter().any(same) {
                     ours.profiles.push(prof);
@@ -96,14 +129,31 @@ impl Profile {
         for mut w in other.work.into_vec() {
             let found = self.work.iter().position(|o| {
                 let company = matches!((&o.name, &w.name), (Some(a), Some(b)) if key(a) == key(b));
-                let title = matches!((&o.position, &w.position), (Some(a), Some(b)) if key(a) == key(b));
-                company && (title || overlaps((&o.start_date, &o.end_date), (&w.start_date, &w.end_date)))
+                let title =
+                    matches!((&o.position, &w.position), (Some(a), Some(b)) if key(a) == key(b));
+                company
+                    && (title
+                        || overlaps((&o.start_date, &o.end_date), (&w.start_date, &w.end_date)))
             });
             match found {
                 Some(i) => {
                     let path = format!("work[{i}]");
                     let o = &mut self.work[i];
-                    merge_fields!(&mut r, path, o, w, [position, location, description, url, start_date, end_date, summary]);
+                    merge_fields!(
+                        &mut r,
+                        path,
+                        o,
+                        w,
+                        [
+                            position,
+                            location,
+                            description,
+                            url,
+                            start_date,
+                            end_date,
+                            summary
+                        ]
+                    );
                     if o.ongoing.is_none() {
                         o.ongoing = w.ongoing;
                     }
@@ -117,12 +167,21 @@ impl Profile {
             }
         }
         for mut e in other.education.into_vec() {
-            let found = self.education.iter().position(|o| matches!((&o.institution, &e.institution), (Some(a), Some(b)) if key(a) == key(b)) && overlaps((&o.start_date, &o.end_date), (&e.start_date, &e.end_date)));
+            let found = self.education.iter().position(|o| {
+                matches!((&o.institution, &e.institution), (Some(a), Some(b)) if key(a) == key(b))
+                    && overlaps((&o.start_date, &o.end_date), (&e.start_date, &e.end_date))
+            });
             match found {
                 Some(i) => {
                     let path = format!("education[{i}]");
                     let o = &mut self.education[i];
-                    merge_fields!(&mut r, path, o, e, [area, study_type, url, start_date, end_date, score]);
+                    merge_fields!(
+                        &mut r,
+                        path,
+                        o,
+                        e,
+                        [area, study_type, url, start_date, end_date, score]
+                    );
                     union(&mut o.courses, e.courses.into_vec());
                     r.matched.push(path);
                 }
@@ -134,9 +193,21 @@ impl Profile {
         }
         // Skills: keywords are unioned into the group of the same name, then across all groups.
         for s in other.skills.into_vec() {
-            let have: Vec<String> = self.skills.iter().flat_map(|g| g.keywords.iter().map(|k| key(k))).collect();
-            let fresh: Vec<String> = s.keywords.iter().filter(|k| !have.contains(&key(k))).cloned().collect();
-            let same_group = self.skills.iter().position(|g| g.name.as_deref().map(key) == s.name.as_deref().map(key));
+            let have: Vec<String> = self
+                .skills
+                .iter()
+                .flat_map(|g| g.keywords.iter().map(|k| key(k)))
+                .collect();
+            let fresh: Vec<String> = s
+                .keywords
+                .iter()
+                .filter(|k| !have.contains(&key(k)))
+                .cloned()
+                .collect();
+            let same_group = self
+                .skills
+                .iter()
+                .position(|g| g.name.as_deref().map(key) == s.name.as_deref().map(key));
             match same_group {
                 Some(i) => union(&mut self.skills[i].keywords, fresh),
                 None if !fresh.is_empty() || s.keywords.is_empty() => {
@@ -155,7 +226,8 @@ impl Profile {
                     if k.is_some() && self.$sec.iter().any(|o| o.$name.as_deref().map(key) == k) {
                         continue;
                     }
-                    r.added.push(format!("{}[{}]", stringify!($sec), self.$sec.len()));
+                    r.added
+                        .push(format!("{}[{}]", stringify!($sec), self.$sec.len()));
                     self.$sec.push(item);
                 }
             };
@@ -182,7 +254,12 @@ mod tests {
     use super::*;
 
     fn work(company: &str, title: &str, start: &str) -> Work {
-        Work { name: Some(company.into()), position: Some(title.into()), start_date: Some(start.into()), ..Work::default() }
+        Work {
+            name: Some(company.into()),
+            position: Some(title.into()),
+            start_date: Some(start.into()),
+            ..Work::default()
+        }
     }
 
     #[test]
@@ -191,7 +268,11 @@ mod tests {
         a.basics_mut().name = Some("Jane Doe".into());
         a.basics_mut().email = Some("jane@a.com".into());
         a.work.push(work("Acme Inc.", "Engineer", "2020-01"));
-        a.skills.push(Skill { name: Some("Languages".into()), keywords: vec!["Rust".to_string()].into(), ..Skill::default() });
+        a.skills.push(Skill {
+            name: Some("Languages".into()),
+            keywords: vec!["Rust".to_string()].into(),
+            ..Skill::default()
+        });
         let mut b = Profile::default();
         b.basics_mut().name = Some("Jane  Doe".into());
         b.basics_mut().email = Some("jane@b.com".into());
@@ -200,7 +281,11 @@ mod tests {
         w.highlights.push("Led the migration".into());
         b.work.push(w);
         b.work.push(work("Initech", "Intern", "2018-06"));
-        b.skills.push(Skill { name: Some("Skills".into()), keywords: vec!["rust".to_string(), "Go".to_string()].into(), ..Skill::default() });
+        b.skills.push(Skill {
+            name: Some("Skills".into()),
+            keywords: vec!["rust".to_string(), "Go".to_string()].into(),
+            ..Skill::default()
+        });
 
         let report = a.merge(b);
         let basics = a.basics.as_ref().unwrap();

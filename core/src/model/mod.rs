@@ -1,18 +1,19 @@
 //! The data model: [`Profile`] (a JSON Resume superset), [`Job`], and dates.
 
 pub mod date;
-mod merge;
 mod job;
 mod list;
+mod merge;
 mod profile;
 
 pub use date::{DatePoint, DateRange, PartialDate};
 pub use job::{EmploymentType, Job, JobSkill, Salary, SalaryPeriod, Seniority, WorkplaceType};
 pub use list::List;
 pub use merge::{Conflict, MergeReport};
-pub use profile::{
-    Award, Basics, Certificate, CustomSection, Education, Interest, Language, Location, Meta, Profile,
-    Project, Provenance, Publication, Reference, Skill, Skip, SocialProfile, Volunteer, Work,
-};
 #[allow(unused_imports)]
 pub(crate) use profile::fnv;
+pub use profile::{
+    Award, Basics, Certificate, CustomSection, Education, Interest, Language, Location, Meta,
+    Profile, Project, Provenance, Publication, Reference, Skill, Skip, SocialProfile, Volunteer,
+    Work,
+};

@@ -280,10 +280,18 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
     /// Sections under headings we did not recognise (extension `x-sections`).
-    #[serde(rename = "x-sections", default, skip_serializing_if = "List::is_absent")]
+    #[serde(
+        rename = "x-sections",
+        default,
+        skip_serializing_if = "List::is_absent"
+    )]
     pub custom_sections: List<CustomSection>,
     /// Provenance of `basics` fields by field name (extension `x-provenance`).
-    #[serde(rename = "x-provenance", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "x-provenance",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub basics_provenance: Option<std::collections::BTreeMap<String, Provenance>>,
     /// Keys this crate does not model, kept verbatim.
     #[serde(flatten)]
@@ -314,7 +322,12 @@ impl Profile {
     /// Gives every item without an id a stable one: the section, and a hash of the item's
     /// identifying text, so an id survives reordering and re-parsing of the same document.
     pub fn ensure_ids(&mut self) {
-        fn assign<T>(items: &mut [T], prefix: &str, key: impl Fn(&T) -> String, id: impl Fn(&mut T) -> &mut Option<String>) {
+        fn assign<T>(
+            items: &mut [T],
+            prefix: &str,
+            key: impl Fn(&T) -> String,
+            id: impl Fn(&mut T) -> &mut Option<String>,
+        ) {
             let mut seen = std::collections::HashSet::new();
             for item in items.iter_mut() {
                 let k = key(item);
@@ -333,18 +346,80 @@ impl Profile {
             }
         }
         let s = |o: &Option<String>| o.clone().unwrap_or_default();
-        assign(&mut self.work, "work", |w| format!("{}|{}|{}", s(&w.name), s(&w.position), s(&w.start_date)), |w| &mut w.id);
-        assign(&mut self.volunteer, "vol", |w| format!("{}|{}|{}", s(&w.organization), s(&w.position), s(&w.start_date)), |w| &mut w.id);
-        assign(&mut self.education, "edu", |e| format!("{}|{}|{}", s(&e.institution), s(&e.area), s(&e.start_date)), |e| &mut e.id);
-        assign(&mut self.awards, "award", |a| format!("{}|{}", s(&a.title), s(&a.date)), |a| &mut a.id);
-        assign(&mut self.certificates, "cert", |c| format!("{}|{}", s(&c.name), s(&c.date)), |c| &mut c.id);
-        assign(&mut self.publications, "pub", |p| format!("{}|{}", s(&p.name), s(&p.release_date)), |p| &mut p.id);
-        assign(&mut self.skills, "skill", |k| format!("{}|{}", s(&k.name), k.keywords.join(",")), |k| &mut k.id);
-        assign(&mut self.languages, "lang", |l| s(&l.language), |l| &mut l.id);
-        assign(&mut self.interests, "interest", |i| s(&i.name), |i| &mut i.id);
+        assign(
+            &mut self.work,
+            "work",
+            |w| format!("{}|{}|{}", s(&w.name), s(&w.position), s(&w.start_date)),
+            |w| &mut w.id,
+        );
+        assign(
+            &mut self.volunteer,
+            "vol",
+            |w| {
+                format!(
+                    "{}|{}|{}",
+                    s(&w.organization),
+                    s(&w.position),
+                    s(&w.start_date)
+                )
+            },
+            |w| &mut w.id,
+        );
+        assign(
+            &mut self.education,
+            "edu",
+            |e| format!("{}|{}|{}", s(&e.institution), s(&e.area), s(&e.start_date)),
+            |e| &mut e.id,
+        );
+        assign(
+            &mut self.awards,
+            "award",
+            |a| format!("{}|{}", s(&a.title), s(&a.date)),
+            |a| &mut a.id,
+        );
+        assign(
+            &mut self.certificates,
+            "cert",
+            |c| format!("{}|{}", s(&c.name), s(&c.date)),
+            |c| &mut c.id,
+        );
+        assign(
+            &mut self.publications,
+            "pub",
+            |p| format!("{}|{}", s(&p.name), s(&p.release_date)),
+            |p| &mut p.id,
+        );
+        assign(
+            &mut self.skills,
+            "skill",
+            |k| format!("{}|{}", s(&k.name), k.keywords.join(",")),
+            |k| &mut k.id,
+        );
+        assign(
+            &mut self.languages,
+            "lang",
+            |l| s(&l.language),
+            |l| &mut l.id,
+        );
+        assign(
+            &mut self.interests,
+            "interest",
+            |i| s(&i.name),
+            |i| &mut i.id,
+        );
         assign(&mut self.references, "ref", |r| s(&r.name), |r| &mut r.id);
-        assign(&mut self.projects, "proj", |p| format!("{}|{}", s(&p.name), s(&p.start_date)), |p| &mut p.id);
-        assign(&mut self.custom_sections, "section", |c| s(&c.title), |c| &mut c.id);
+        assign(
+            &mut self.projects,
+            "proj",
+            |p| format!("{}|{}", s(&p.name), s(&p.start_date)),
+            |p| &mut p.id,
+        );
+        assign(
+            &mut self.custom_sections,
+            "section",
+            |c| s(&c.title),
+            |c| &mut c.id,
+        );
     }
 }
 

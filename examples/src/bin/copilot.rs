@@ -12,7 +12,11 @@ use career_copilot::{Error, Hint, Profile, parse_job, parse_resume};
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "copilot", version, about = "Career Copilot: parse resumes and jobs, offline.")]
+#[command(
+    name = "copilot",
+    version,
+    about = "Career Copilot: parse resumes and jobs, offline."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -99,25 +103,41 @@ enum Failure {
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     if path == Path::new("-") {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| Failure::Io(format!("reading standard input: {e}")))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Failure::Io(format!("reading standard input: {e}")))?;
         return Ok(buf);
     }
     std::fs::read(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))
 }
 
 fn hint(path: &Path) -> Hint {
-    Hint::file_name(path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+    Hint::file_name(
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    )
 }
 
 fn warn(path: &Path, warnings: &[Warning]) {
     for w in warnings {
-        let at = w.path.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
-        eprintln!("copilot: {}: warning: {}: {}{at}", path.display(), w.code, w.message);
+        let at = w
+            .path
+            .as_deref()
+            .map(|p| format!(" ({p})"))
+            .unwrap_or_default();
+        eprintln!(
+            "copilot: {}: warning: {}: {}{at}",
+            path.display(),
+            w.code,
+            w.message
+        );
     }
 }
 
 fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Io(format!("writing JSON: {e}")))?;
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::Io(format!("writing JSON: {e}")))?;
     println!("{text}");
     Ok(())
 }
@@ -129,14 +149,18 @@ fn load_resume(path: &Path) -> Result<career_copilot::Parsed<Profile>, Failure> 
 
 fn load_job(path: &Path) -> Result<career_copilot::Job, Failure> {
     let bytes = read(path)?;
-    let parsed = parse_job(&bytes, &hint(path)).map_err(|e| Failure::Input(path.to_path_buf(), e))?;
+    let parsed =
+        parse_job(&bytes, &hint(path)).map_err(|e| Failure::Input(path.to_path_buf(), e))?;
     warn(path, &parsed.warnings);
     Ok(parsed.value)
 }
 
 fn parse_as_of(s: Option<&str>) -> Result<Option<career_copilot::model::PartialDate>, Failure> {
-    s.map(|d| career_copilot::model::PartialDate::parse_iso(d).ok_or_else(|| Failure::Io(format!("--as-of {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD"))))
-        .transpose()
+    s.map(|d| {
+        career_copilot::model::PartialDate::parse_iso(d)
+            .ok_or_else(|| Failure::Io(format!("--as-of {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD")))
+    })
+    .transpose()
 }
 
 /// Jobs from a JSONL file (one object a line: `id`, `description` as text or HTML, optional
@@ -157,20 +181,34 @@ fn load_jobs(path: &Path) -> Result<Vec<career_copilot::Job>, Failure> {
         }
         return Ok(jobs);
     }
-    let text = String::from_utf8(read(path)?).map_err(|_| Failure::Io(format!("{}: JSONL must be UTF-8", path.display())))?;
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let at = |msg: String| Failure::Input(path.to_path_buf(), Error::invalid(format!("JSONL line {}", n + 1), msg));
+    let text = String::from_utf8(read(path)?)
+        .map_err(|_| Failure::Io(format!("{}: JSONL must be UTF-8", path.display())))?;
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let at = |msg: String| {
+            Failure::Input(
+                path.to_path_buf(),
+                Error::invalid(format!("JSONL line {}", n + 1), msg),
+            )
+        };
         let row: serde_json::Value = serde_json::from_str(line).map_err(|e| at(e.to_string()))?;
-        let field = |k: &str| row.get(k).and_then(|v| match v {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        });
+        let field = |k: &str| {
+            row.get(k).and_then(|v| match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+        };
         let description = field("description").unwrap_or_default();
         let mut job = if description.trim().is_empty() {
             career_copilot::Job::default()
         } else {
-            parse_job(description.as_bytes(), &Hint::default()).map_err(|e| at(e.to_string()))?.value
+            parse_job(description.as_bytes(), &Hint::default())
+                .map_err(|e| at(e.to_string()))?
+                .value
         };
         job.id = field("id").or(Some((n + 1).to_string()));
         if let Some(t) = field("title") {
@@ -201,7 +239,11 @@ fn strip_extensions(v: &mut serde_json::Value) {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Parse { file, plain, with_warnings } => {
+        Command::Parse {
+            file,
+            plain,
+            with_warnings,
+        } => {
             let parsed = load_resume(&file)?;
             warn(&file, &parsed.warnings);
             let mut value = if with_warnings {
@@ -217,7 +259,8 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Job { file, json_ld } => {
             let bytes = read(&file)?;
-            let parsed = parse_job(&bytes, &hint(&file)).map_err(|e| Failure::Input(file.clone(), e))?;
+            let parsed =
+                parse_job(&bytes, &hint(&file)).map_err(|e| Failure::Input(file.clone(), e))?;
             warn(&file, &parsed.warnings);
             if json_ld {
                 print_json(&career_copilot::ingest::job::to_json_ld(&parsed.value))
@@ -228,21 +271,53 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Score { resume, job, as_of } => {
             let profile = load_resume(&resume)?;
             let job = load_job(&job)?;
-            let config = career_copilot::ats::ScoreConfig { as_of: parse_as_of(as_of.as_deref())?, ..Default::default() };
-            print_json(&career_copilot::ats::score_with(&profile.value, &job, Some(&profile.layout), &config))
+            let config = career_copilot::ats::ScoreConfig {
+                as_of: parse_as_of(as_of.as_deref())?,
+                ..Default::default()
+            };
+            print_json(&career_copilot::ats::score_with(
+                &profile.value,
+                &job,
+                Some(&profile.layout),
+                &config,
+            ))
         }
-        Command::Rank { resume, jobs, top, as_of } => {
+        Command::Rank {
+            resume,
+            jobs,
+            top,
+            as_of,
+        } => {
             let profile = load_resume(&resume)?;
             // The resume's full text backs up the parsed fields: words the parser could not
             // place still describe the person (structured formats have no text stage).
             let bytes = read(&resume)?;
-            let text = career_copilot::ingest::extract_text(&bytes, profile.format, &career_copilot::Limits::default())
-                .ok()
-                .map(|doc| doc.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"));
+            let text = career_copilot::ingest::extract_text(
+                &bytes,
+                profile.format,
+                &career_copilot::Limits::default(),
+            )
+            .ok()
+            .map(|doc| {
+                doc.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
             let list = load_jobs(&jobs)?;
-            let index = career_copilot::matching::JobIndex::try_new(list).map_err(|e| Failure::Input(jobs.clone(), e))?;
-            let prefs = career_copilot::matching::MatchPrefs { as_of: parse_as_of(as_of.as_deref())?, ..Default::default() };
-            let ranked = index.rank_with_text(&profile.value, text.as_deref(), &prefs, top.unwrap_or(usize::MAX));
+            let index = career_copilot::matching::JobIndex::try_new(list)
+                .map_err(|e| Failure::Input(jobs.clone(), e))?;
+            let prefs = career_copilot::matching::MatchPrefs {
+                as_of: parse_as_of(as_of.as_deref())?,
+                ..Default::default()
+            };
+            let ranked = index.rank_with_text(
+                &profile.value,
+                text.as_deref(),
+                &prefs,
+                top.unwrap_or(usize::MAX),
+            );
             let rows: Vec<serde_json::Value> = ranked
                 .iter()
                 .take(top.unwrap_or(usize::MAX))
@@ -256,12 +331,19 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Insights { resume, jobs, top } => {
             let profile = load_resume(&resume)?;
             let jobs = load_jobs(&jobs)?;
-            print_json(&career_copilot::matching::insights(Some(&profile.value), &jobs, top))
+            print_json(&career_copilot::matching::insights(
+                Some(&profile.value),
+                &jobs,
+                top,
+            ))
         }
         Command::Optimize { resume, job } => {
             let profile = load_resume(&resume)?;
             let job = load_job(&job)?;
-            print_json(&career_copilot::ats::optimize::optimize(&profile.value, &job))
+            print_json(&career_copilot::ats::optimize::optimize(
+                &profile.value,
+                &job,
+            ))
         }
         Command::Merge { base, other } => {
             let mut profile = load_resume(&base)?;
@@ -271,7 +353,10 @@ fn run(command: Command) -> Result<(), Failure> {
             }
             let report = profile.value.merge(theirs.value);
             for c in &report.conflicts {
-                eprintln!("copilot: conflict at {}: kept {:?}, other source has {:?}", c.path, c.kept, c.other);
+                eprintln!(
+                    "copilot: conflict at {}: kept {:?}, other source has {:?}",
+                    c.path, c.kept, c.other
+                );
             }
             profile.value.ensure_ids();
             print_json(&profile.value)

@@ -77,4 +77,3 @@ impl<'a> Package<'a> {
         Ok(Some(out))
     }
 }
-
