@@ -58,12 +58,31 @@ pub fn structural_word(w: &str) -> bool {
             && (parse_date(w).is_some() || parse_date(&format!("{w} 2020")).is_some())
 }
 
+/// Adds the [`words`] of `text`, allocating only for words not in the set yet.
+fn add_words(text: &str, out: &mut HashSet<String>) {
+    let mut buf = String::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if w.is_ascii() {
+            buf.clear();
+            buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            if !out.contains(buf.as_str()) {
+                out.insert(buf.clone());
+            }
+        } else {
+            out.insert(w.to_lowercase());
+        }
+    }
+}
+
 /// The words of every string in the profile.
 fn profile_words(p: &Profile) -> HashSet<String> {
     fn walk(v: &serde_json::Value, out: &mut HashSet<String>) {
         match v {
-            serde_json::Value::String(s) => out.extend(words(s)),
-            serde_json::Value::Number(n) => out.extend(words(&n.to_string())),
+            serde_json::Value::String(s) => add_words(s, out),
+            serde_json::Value::Number(n) => add_words(&n.to_string(), out),
             serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
             serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
             _ => {}
@@ -84,7 +103,8 @@ pub(super) fn keep_unplaced(p: &mut Profile, groups: &[(String, Vec<RLine>)]) ->
     for (title, lines) in groups {
         let missing: List<String> = lines
             .iter()
-            .filter(|l| words(&l.text).any(|w| !structural_word(&w) && !have.contains(&w)))
+            // The set lookup first: `structural_word` runs the date regex.
+            .filter(|l| words(&l.text).any(|w| !have.contains(&w) && !structural_word(&w)))
             .map(|l| l.text.clone())
             .collect();
         if missing.is_empty() {
