@@ -6,7 +6,6 @@
 //! multi-paragraph descriptions), so columns are found by name and quoting is repaired first.
 
 use std::collections::HashMap;
-use std::io::Read;
 
 use super::{LayoutSignals, Parsed, Warning};
 use crate::model::{
@@ -17,33 +16,15 @@ use crate::{Error, Limits, Result};
 
 /// Reads a LinkedIn export ZIP, bounded by `limits` (entries and decompressed bytes).
 pub fn parse_zip(bytes: &[u8], limits: &Limits) -> Result<Parsed<Profile>> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::corrupt("ZIP", e.to_string()))?;
-    Limits::check("ZIP entries", archive.len() as u64, limits.max_zip_entries)?;
+    let mut pkg = super::zip_package::Package::open(bytes, limits, "ZIP")?;
     let mut files = Vec::new();
-    let mut total = 0u64;
-    for i in 0..archive.len() {
-        let mut entry = archive
-            .by_index(i)
-            .map_err(|e| Error::corrupt("ZIP", e.to_string()))?;
-        let name = entry
-            .name()
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        if !name.to_ascii_lowercase().ends_with(".csv") || !is_known(&name) {
-            continue;
+    for name in pkg.names(|n| {
+        let base = n.rsplit('/').next().unwrap_or(n);
+        base.to_ascii_lowercase().ends_with(".csv") && is_known(base)
+    }) {
+        if let Some(buf) = pkg.read(&name)? {
+            files.push((name.rsplit('/').next().unwrap_or(&name).to_string(), buf));
         }
-        let budget = limits.max_unzipped_bytes.saturating_sub(total);
-        let mut buf = Vec::new();
-        (&mut entry)
-            .take(budget + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::corrupt("ZIP", format!("{name}: {e}")))?;
-        total += buf.len() as u64;
-        Limits::check("unzipped bytes", total, limits.max_unzipped_bytes)?;
-        files.push((name, buf));
     }
     from_files(&files)
 }

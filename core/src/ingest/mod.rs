@@ -25,6 +25,7 @@ pub mod rendercv;
 pub mod resume;
 pub mod sniff;
 pub mod text;
+mod zip_package;
 
 pub use doc::{LayoutSignals, Line, TextDoc};
 pub use sniff::{Format, sniff};

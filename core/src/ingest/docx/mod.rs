@@ -1,6 +1,6 @@
 //! DOCX text extraction.
 //!
-//! The package is opened with bounds on entry count and unzipped bytes (`package`); each XML
+//! The package is opened with bounds on entry count and unzipped bytes (`zip_package`); each XML
 //! part is pulled once with quick-xml under a nesting limit (`xml`), so truncated or hostile
 //! XML fails with a typed error instead of looping or panicking. The body walk (`body`) sees
 //! paragraphs, hyperlinks, content controls, text boxes, tables, headers and footers; styles
@@ -11,7 +11,6 @@
 //! forever on truncated XML and drops hyperlink and text-box text from `raw_text`.
 
 mod body;
-mod package;
 mod styles;
 mod xml;
 
@@ -19,9 +18,9 @@ use std::collections::HashSet;
 
 use super::TextDoc;
 use super::doc::{LayoutSignals, Line, line_from_plain};
+use super::zip_package::Package;
 use crate::{Error, Limits, Result};
 use body::RawLine;
-use package::Package;
 use styles::{Numbering, StyleFacts, Styles};
 
 /// Word's default run size when neither run, style nor document defaults set one (10 pt).
@@ -43,7 +42,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<TextDoc> {
             "legacy Word .doc (OLE2); save it as DOCX or PDF".into(),
         ));
     }
-    let mut pkg = Package::open(bytes, limits)?;
+    let mut pkg = Package::open(bytes, limits, "DOCX")?;
     let document = pkg
         .read("word/document.xml")?
         .ok_or_else(|| Error::corrupt("DOCX", "the package has no word/document.xml"))?;

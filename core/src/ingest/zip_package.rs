@@ -1,4 +1,4 @@
-//! The DOCX package: a ZIP read with bounds on entry count and on total decompressed bytes.
+//! A ZIP container (DOCX, LinkedIn export) read with bounds on entry count and on total decompressed bytes.
 //!
 //! Declared sizes in a ZIP are not trusted: every entry is read through a reader capped at the
 //! remaining budget, so a zip bomb fails with [`Error::LimitExceeded`] after at most
@@ -8,33 +8,35 @@ use std::io::{Cursor, Read};
 
 use crate::{Error, Limits, Result};
 
-/// An opened DOCX container with a shared decompression budget.
-pub(super) struct Package<'a> {
+/// An opened ZIP container with a shared decompression budget. `format` names it in errors.
+pub(crate) struct Package<'a> {
     archive: zip::ZipArchive<Cursor<&'a [u8]>>,
+    format: &'static str,
     budget: u64,
     max: u64,
 }
 
 impl<'a> Package<'a> {
     /// Opens the ZIP and checks its entry count.
-    pub(super) fn open(bytes: &'a [u8], limits: &Limits) -> Result<Self> {
+    pub(crate) fn open(bytes: &'a [u8], limits: &Limits, format: &'static str) -> Result<Self> {
         let archive = zip::ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| Error::corrupt("DOCX", format!("not a readable ZIP container: {e}")))?;
+            .map_err(|e| Error::corrupt(format, format!("not a readable ZIP container: {e}")))?;
         Limits::check("ZIP entries", archive.len() as u64, limits.max_zip_entries)?;
         Ok(Package {
             archive,
+            format,
             budget: limits.max_unzipped_bytes,
             max: limits.max_unzipped_bytes,
         })
     }
 
     /// Whether the package holds an entry of this name.
-    pub(super) fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.archive.index_for_name(name).is_some()
     }
 
     /// Names of entries matching a predicate, sorted.
-    pub(super) fn names(&self, pred: impl Fn(&str) -> bool) -> Vec<String> {
+    pub(crate) fn names(&self, pred: impl Fn(&str) -> bool) -> Vec<String> {
         let mut names: Vec<String> = self
             .archive
             .file_names()
@@ -46,17 +48,27 @@ impl<'a> Package<'a> {
     }
 
     /// Reads one entry (decompressed), charging it to the budget. `Ok(None)` if it is absent.
-    pub(super) fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
+    pub(crate) fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
         let mut entry = match self.archive.by_name(name) {
             Ok(e) => e,
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
             Err(zip::result::ZipError::UnsupportedArchive(msg)) => {
-                return Err(Error::UnsupportedFormat(format!("DOCX part {name}: {msg}")));
+                return Err(Error::UnsupportedFormat(format!(
+                    "{} part {name}: {msg}",
+                    self.format
+                )));
             }
-            Err(e) => return Err(Error::corrupt("DOCX", format!("cannot open {name}: {e}"))),
+            Err(e) => {
+                return Err(Error::corrupt(
+                    self.format,
+                    format!("cannot open {name}: {e}"),
+                ));
+            }
         };
         if entry.encrypted() {
-            return Err(Error::Encrypted { format: "DOCX" });
+            return Err(Error::Encrypted {
+                format: self.format,
+            });
         }
         // Never trust the declared size; it only sizes the first allocation, capped.
         let hint = entry.size().min(self.budget).min(16 * 1024 * 1024) as usize;
@@ -64,7 +76,7 @@ impl<'a> Package<'a> {
         let read = (&mut entry)
             .take(self.budget.saturating_add(1))
             .read_to_end(&mut out)
-            .map_err(|e| Error::corrupt("DOCX", format!("cannot decompress {name}: {e}")))?;
+            .map_err(|e| Error::corrupt(self.format, format!("cannot decompress {name}: {e}")))?;
         if read as u64 > self.budget {
             let used = self.max - self.budget;
             return Err(Error::LimitExceeded {
