@@ -63,7 +63,8 @@ fn extra_value() -> impl Strategy<Value = Value> {
     })
 }
 
-/// An object with some of `fields` (strings or string lists) and maybe unknown keys.
+/// An object with some of `fields` (strings or string lists) and maybe unknown keys (`q…`:
+/// no JSON Resume key starts with q, so an unknown key never collides with a known one).
 fn object(
     fields: &'static [&'static str],
     lists: &'static [&'static str],
@@ -73,7 +74,7 @@ fn object(
         prop::option::of(prop::collection::vec(text(), 0..3)),
         lists.len(),
     );
-    let extras = prop::collection::btree_map("u[a-z]{1,5}", extra_value(), 0..2);
+    let extras = prop::collection::btree_map("q[a-z]{1,5}", extra_value(), 0..2);
     (strings, arrays, extras).prop_map(move |(s, a, e)| {
         let mut m = Map::new();
         for (k, v) in fields.iter().zip(s) {
