@@ -41,6 +41,25 @@ pub enum Error {
     /// A requested item does not exist.
     #[error("not found: {0}")]
     NotFound(String),
+    /// An HTTP exchange failed: `status` is set when the server answered (after retries).
+    #[error("HTTP request to {url} failed{}: {reason}", status.map(|s| format!(" with status {s}")).unwrap_or_default())]
+    Http {
+        url: String,
+        status: Option<u16>,
+        reason: String,
+    },
+    /// An operation took longer than its limit.
+    #[error("{what} timed out after {after_ms} ms")]
+    Timeout { what: String, after_ms: u64 },
+    /// The caller cancelled the operation.
+    #[error("cancelled: {0}")]
+    Cancelled(String),
+    /// A storage backend failed; `backend` is `memory`, `sqlite` or `postgres`.
+    #[error("{backend} storage failed: {reason}")]
+    Storage { backend: String, reason: String },
+    /// Rendering failed (a theme error, a Typst diagnostic, an unsupported output).
+    #[error("render failed: {0}")]
+    Render(String),
 }
 
 impl Error {
@@ -71,6 +90,11 @@ impl Error {
             Error::Corrupt { .. } => "corrupt",
             Error::Provider { .. } => "provider",
             Error::NotFound(_) => "not_found",
+            Error::Http { .. } => "http",
+            Error::Timeout { .. } => "timeout",
+            Error::Cancelled(_) => "cancelled",
+            Error::Storage { .. } => "storage",
+            Error::Render(_) => "render",
         }
     }
 }

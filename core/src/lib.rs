@@ -40,11 +40,18 @@
 
 pub mod ats;
 pub mod error;
+pub mod generate;
+pub mod http;
 pub mod ingest;
 mod limits;
 pub mod matching;
 pub mod model;
+pub mod render;
+pub mod retrieve;
 pub mod skills;
+pub mod sources;
+pub mod store;
+pub mod track;
 
 pub use error::{Error, Result};
 pub use ingest::{Hint, Parsed, parse_job, parse_resume};

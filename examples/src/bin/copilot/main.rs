@@ -11,6 +11,10 @@ use career_copilot::ingest::{Format, Warning};
 use career_copilot::{Error, Hint, Profile, parse_job, parse_resume};
 use clap::{Parser, Subcommand};
 
+mod generate;
+mod keep;
+mod render;
+
 #[derive(Parser)]
 #[command(
     name = "copilot",
@@ -71,6 +75,18 @@ enum Command {
     },
     /// Tailor a resume to a job (reorder, surface evidenced skills, trim; never invents) and print it with the change list.
     Optimize { resume: PathBuf, job: PathBuf },
+    /// Tailor a resume to a job and write it (format from the extension of `--out`).
+    Tailor(generate::TailorArgs),
+    /// Write a cover letter for a resume and a job.
+    Letter(generate::LetterArgs),
+    /// Render a profile (format from the extension of `--out`), or list the themes.
+    Render(render::RenderArgs),
+    /// Job aggregation over the store: fetch from sources, search.
+    #[command(subcommand)]
+    Jobs(keep::JobsCommand),
+    /// Application tracking over the store.
+    #[command(subcommand)]
+    Track(keep::TrackCommand),
     /// Merge a second source for the same person into a resume; conflicts go to stderr.
     Merge {
         /// The base resume (kept where the two disagree).
@@ -95,12 +111,12 @@ fn main() -> ExitCode {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Input(PathBuf, Error),
     Io(String),
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -111,7 +127,7 @@ fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     std::fs::read(path).map_err(|e| Failure::Io(format!("{}: {e}", path.display())))
 }
 
-fn hint(path: &Path) -> Hint {
+pub(crate) fn hint(path: &Path) -> Hint {
     Hint::file_name(
         path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -119,7 +135,7 @@ fn hint(path: &Path) -> Hint {
     )
 }
 
-fn warn(path: &Path, warnings: &[Warning]) {
+pub(crate) fn warn(path: &Path, warnings: &[Warning]) {
     for w in warnings {
         let at = w
             .path
@@ -135,19 +151,19 @@ fn warn(path: &Path, warnings: &[Warning]) {
     }
 }
 
-fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::Io(format!("writing JSON: {e}")))?;
     println!("{text}");
     Ok(())
 }
 
-fn load_resume(path: &Path) -> Result<career_copilot::Parsed<Profile>, Failure> {
+pub(crate) fn load_resume(path: &Path) -> Result<career_copilot::Parsed<Profile>, Failure> {
     let bytes = read(path)?;
     parse_resume(&bytes, &hint(path)).map_err(|e| Failure::Input(path.to_path_buf(), e))
 }
 
-fn load_job(path: &Path) -> Result<career_copilot::Job, Failure> {
+pub(crate) fn load_job(path: &Path) -> Result<career_copilot::Job, Failure> {
     let bytes = read(path)?;
     let parsed =
         parse_job(&bytes, &hint(path)).map_err(|e| Failure::Input(path.to_path_buf(), e))?;
@@ -155,7 +171,9 @@ fn load_job(path: &Path) -> Result<career_copilot::Job, Failure> {
     Ok(parsed.value)
 }
 
-fn parse_as_of(s: Option<&str>) -> Result<Option<career_copilot::model::PartialDate>, Failure> {
+pub(crate) fn parse_as_of(
+    s: Option<&str>,
+) -> Result<Option<career_copilot::model::PartialDate>, Failure> {
     s.map(|d| {
         career_copilot::model::PartialDate::parse_iso(d)
             .ok_or_else(|| Failure::Io(format!("--as-of {d:?} is not YYYY, YYYY-MM or YYYY-MM-DD")))
@@ -165,7 +183,7 @@ fn parse_as_of(s: Option<&str>) -> Result<Option<career_copilot::model::PartialD
 
 /// Jobs from a JSONL file (one object a line: `id`, `description` as text or HTML, optional
 /// `title`, `company`, `location`) or from a folder of job files (the file name is the id).
-fn load_jobs(path: &Path) -> Result<Vec<career_copilot::Job>, Failure> {
+pub(crate) fn load_jobs(path: &Path) -> Result<Vec<career_copilot::Job>, Failure> {
     let mut jobs = Vec::new();
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -226,7 +244,7 @@ fn load_jobs(path: &Path) -> Result<Vec<career_copilot::Job>, Failure> {
 }
 
 /// Removes `x-` extension keys at every level, leaving pure JSON Resume.
-fn strip_extensions(v: &mut serde_json::Value) {
+pub(crate) fn strip_extensions(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::Object(map) => {
             map.retain(|k, _| !k.starts_with("x-"));
@@ -345,6 +363,11 @@ fn run(command: Command) -> Result<(), Failure> {
                 &job,
             ))
         }
+        Command::Tailor(args) => generate::tailor(args),
+        Command::Letter(args) => generate::letter(args),
+        Command::Render(args) => render::run(args),
+        Command::Jobs(cmd) => keep::jobs(cmd),
+        Command::Track(cmd) => keep::track(cmd),
         Command::Merge { base, other } => {
             let mut profile = load_resume(&base)?;
             let theirs = load_resume(&other)?;

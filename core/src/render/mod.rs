@@ -1,0 +1,1 @@
+//! Rendering: Typst in-process (feature `render`), themes, and the text formats.

@@ -1,0 +1,1 @@
+//! Storage: traits scoped by owner, with memory, SQLite and PostgreSQL implementations.

@@ -1,0 +1,1 @@
+//! Application tracking: the pipeline, reminders and funnel analytics.
