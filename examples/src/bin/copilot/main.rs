@@ -12,8 +12,9 @@ use career_copilot::{Error, Hint, Profile, parse_job, parse_resume};
 use clap::{Parser, Subcommand};
 
 mod generate;
-mod keep;
+mod jobs;
 mod render;
+mod track;
 
 #[derive(Parser)]
 #[command(
@@ -83,10 +84,10 @@ enum Command {
     Render(render::RenderArgs),
     /// Job aggregation over the store: fetch from sources, search.
     #[command(subcommand)]
-    Jobs(keep::JobsCommand),
+    Jobs(jobs::JobsCommand),
     /// Application tracking over the store.
     #[command(subcommand)]
-    Track(keep::TrackCommand),
+    Track(track::TrackCommand),
     /// Merge a second source for the same person into a resume; conflicts go to stderr.
     Merge {
         /// The base resume (kept where the two disagree).
@@ -366,8 +367,8 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Tailor(args) => generate::tailor(args),
         Command::Letter(args) => generate::letter(args),
         Command::Render(args) => render::run(args),
-        Command::Jobs(cmd) => keep::jobs(cmd),
-        Command::Track(cmd) => keep::track(cmd),
+        Command::Jobs(cmd) => jobs::run(cmd),
+        Command::Track(cmd) => track::run(cmd),
         Command::Merge { base, other } => {
             let mut profile = load_resume(&base)?;
             let theirs = load_resume(&other)?;
