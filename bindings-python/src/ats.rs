@@ -11,6 +11,7 @@ use crate::convert::{from_py, options, to_py};
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(optimize, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_score, m)?)?;
     Ok(())
 }
 
@@ -54,4 +55,35 @@ fn optimize<'py>(
     let opts: OptimizeOptions = crate::convert::options(py, "options", options, &[])?;
     let optimized = py.detach(|| optimize_with(&profile, &job, &opts));
     to_py(py, &optimized)
+}
+
+/// Benchmark hook for `bench/score_overhead.py`: converts the inputs once, then times
+/// `iterations` calls of the core's `score_with` alone (GIL released) and returns the mean
+/// seconds per call. Measured in the same process, build and moment as the Python calls it is
+/// compared with, so machine load affects both alike. Not part of the API.
+#[pyfunction]
+#[pyo3(signature = (profile, job, config, iterations))]
+fn _bench_score(
+    py: Python<'_>,
+    profile: &Bound<'_, PyAny>,
+    job: &Bound<'_, PyAny>,
+    config: Option<&Bound<'_, PyAny>>,
+    iterations: u32,
+) -> PyResult<f64> {
+    let profile: Profile = from_py(py, "profile", profile)?;
+    let job: Job = from_py(py, "job", job)?;
+    let config: ScoreConfig = options(py, "config", config, &["as_of"])?;
+    let iterations = iterations.max(1);
+    Ok(py.detach(|| {
+        let start = std::time::Instant::now();
+        for _ in 0..iterations {
+            std::hint::black_box(score_with(
+                std::hint::black_box(&profile),
+                std::hint::black_box(&job),
+                None,
+                &config,
+            ));
+        }
+        start.elapsed().as_secs_f64() / f64::from(iterations)
+    }))
 }
