@@ -104,15 +104,15 @@ fn to_json(value: &Bound<'_, PyAny>, depth: usize) -> Result<Value, String> {
         }
         return Ok(Value::Object(map));
     }
-    if !value.is_instance_of::<PyBytes>() {
-        if let Ok(seq) = value.cast::<PySequence>() {
-            let items = seq.to_list().map_err(|e| e.to_string())?;
-            return items
-                .iter()
-                .map(|v| to_json(&v, depth + 1))
-                .collect::<Result<_, _>>()
-                .map(Value::Array);
-        }
+    if let Ok(seq) = value.cast::<PySequence>()
+        && !value.is_instance_of::<PyBytes>()
+    {
+        let items = seq.to_list().map_err(|e| e.to_string())?;
+        return items
+            .iter()
+            .map(|v| to_json(&v, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Value::Array);
     }
     let kind = value
         .get_type()
