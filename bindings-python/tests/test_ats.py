@@ -149,11 +149,30 @@ def test_eight_threads_run_faster_than_one():
         for attempt in range(3):
             single = best(one_thread)
             threaded = best(lambda: eight_threads(pool))
+            available = _spare_parallelism(pool)
             print(f"200 scores: one thread {single * 1e3:.1f} ms, eight threads {threaded * 1e3:.1f} ms "
-                  f"({single / threaded:.2f}x, attempt {attempt + 1})")
+                  f"({single / threaded:.2f}x; hashlib in threads {available:.2f}x; attempt {attempt + 1})")
             if threaded < single * 0.9:
                 return
+    if available < 1.3:
+        pytest.skip(f"no spare core right now: GIL-free hashlib ran only {available:.2f}x faster in threads")
     pytest.fail(f"eight threads were not faster: one thread {single:.3f}s, eight threads {threaded:.3f}s")
+
+
+def _spare_parallelism(pool) -> float:
+    """How much faster GIL-free work (hashlib on large buffers) runs in eight threads than in
+    one, right now: on a shared machine other work may hold the other cores."""
+    import hashlib
+
+    block = b"x" * (1 << 22)
+    work = lambda _: hashlib.sha256(block).digest()  # noqa: E731
+    def timed(fn):
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+    single = min(timed(lambda: [work(i) for i in range(16)]) for _ in range(3))
+    threaded = min(timed(lambda: list(pool.map(work, range(16)))) for _ in range(3))
+    return single / threaded
 
 
 # Plain-data conversion ---------------------------------------------------------------------------
