@@ -50,7 +50,9 @@ fn pdf_pair() -> Option<(Profile, Job)> {
     )
     .ok()?;
     Some((
-        parse_resume(&resume, &Hint::file_name("cv.pdf")).ok()?.value,
+        parse_resume(&resume, &Hint::file_name("cv.pdf"))
+            .ok()?
+            .value,
         parse_job(&job, &Hint::file_name("job.pdf")).ok()?.value,
     ))
 }
@@ -60,13 +62,27 @@ fn score_vectors(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(3));
     for (name, profile, job, config) in vectors() {
         group.bench_function(name, |b| {
-            b.iter(|| black_box(score_with(black_box(&profile), black_box(&job), None, &config)))
+            b.iter(|| {
+                black_box(score_with(
+                    black_box(&profile),
+                    black_box(&job),
+                    None,
+                    &config,
+                ))
+            })
         });
     }
     if let Some((profile, job)) = pdf_pair() {
         let config = ScoreConfig::default();
         group.bench_function("pdf_resume_vs_job", |b| {
-            b.iter(|| black_box(score_with(black_box(&profile), black_box(&job), None, &config)))
+            b.iter(|| {
+                black_box(score_with(
+                    black_box(&profile),
+                    black_box(&job),
+                    None,
+                    &config,
+                ))
+            })
         });
     } else {
         eprintln!("skipping pdf_resume_vs_job: the data folder is absent");

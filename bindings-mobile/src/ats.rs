@@ -371,12 +371,18 @@ mod tests {
             related_credit: None,
         };
         let err = score("{}".into(), "{}".into(), Some(config), None).expect_err("bad date");
-        assert!(matches!(&err, CopilotError::InvalidInput(m) if m.contains("as_of")), "{err:?}");
+        assert!(
+            matches!(&err, CopilotError::InvalidInput(m) if m.contains("as_of")),
+            "{err:?}"
+        );
     }
 
     #[test]
     fn bad_profile_json_is_invalid_input() {
         let err = score("[".into(), "{}".into(), None, None).expect_err("bad JSON");
-        assert!(matches!(&err, CopilotError::InvalidInput(m) if m.contains("profile")), "{err:?}");
+        assert!(
+            matches!(&err, CopilotError::InvalidInput(m) if m.contains("profile")),
+            "{err:?}"
+        );
     }
 }
