@@ -3,8 +3,8 @@
 use career_copilot::Hint;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use serde::Serialize;
 
+use crate::convert::to_py;
 use crate::error;
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -25,7 +25,7 @@ fn parse_resume<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let hint = to_hint(py, hint)?;
     let parsed = py.detach(|| career_copilot::parse_resume(data, &hint));
-    to_python(py, &parsed.map_err(|e| error::to_py(py, &e))?)
+    to_py(py, &parsed.map_err(|e| error::to_py(py, &e))?)
 }
 
 /// Parses a job posting's bytes into `{"value": job, "warnings": [...], "format": ..., "layout": {...}}`.
@@ -38,7 +38,7 @@ fn parse_job<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let hint = to_hint(py, hint)?;
     let parsed = py.detach(|| career_copilot::parse_job(data, &hint));
-    to_python(py, &parsed.map_err(|e| error::to_py(py, &e))?)
+    to_py(py, &parsed.map_err(|e| error::to_py(py, &e))?)
 }
 
 /// Reads the hint dict through serde, so its keys and format names are the core's own.
@@ -48,15 +48,4 @@ fn to_hint(py: Python<'_>, hint: Option<&Bound<'_, PyDict>>) -> PyResult<Hint> {
         Some(dict) => pythonize::depythonize::<Hint>(dict.as_any())
             .map_err(|e| error::raise(py, "invalid_input", &format!("invalid options: {e}"))),
     }
-}
-
-/// Serializes a core value into plain Python dicts, lists, strings and numbers.
-fn to_python<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
-    pythonize::pythonize(py, value).map_err(|e| {
-        error::raise(
-            py,
-            "internal",
-            &format!("could not convert the result to Python: {e}"),
-        )
-    })
 }

@@ -3,12 +3,18 @@
 //! It translates and does nothing else: arguments become core values through serde
 //! (pythonize), results come back as plain dicts and lists, and core errors become the
 //! exception classes of `career_copilot.errors` ([`error`]). Modules mirror the core's
-//! (`ingest` now; `ats`, `matching` and the rest register the same way as they arrive).
+//! (`ingest`, `ats`, `matching`, `skills`, `model`; `render`, `retrieve`, `generate` and `store`
+//! register the same way as they arrive). [`convert`] holds the dict <-> core-type plumbing.
 
 use pyo3::prelude::*;
 
+mod ats;
+mod convert;
 mod error;
 mod ingest;
+mod matching;
+mod model;
+mod skills;
 
 /// Registers every module's functions on `career_copilot._native`.
 #[pymodule]
@@ -16,5 +22,9 @@ mod ingest;
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     ingest::register(m)?;
+    ats::register(m)?;
+    matching::register(m)?;
+    skills::register(m)?;
+    model::register(m)?;
     Ok(())
 }
