@@ -1,21 +1,23 @@
 //! `career_copilot.ats`: the explainable ATS score and the optimiser.
 
 use career_copilot::ats::optimize::{OptimizeOptions, optimize_with};
-use career_copilot::ats::{ScoreConfig, score_with};
+use career_copilot::ats::{ScoreConfig, score_prepared, score_with};
 use career_copilot::ingest::LayoutSignals;
 use career_copilot::{Job, Profile};
 use pyo3::prelude::*;
 
 use crate::convert::{from_py, options, to_py};
+use crate::handles::{JobArg, ProfileArg, PyProfile};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score, m)?)?;
     m.add_function(wrap_pyfunction!(optimize, m)?)?;
     m.add_function(wrap_pyfunction!(_bench_score, m)?)?;
+    m.add_function(wrap_pyfunction!(crate::handles::_bench_score_prepared, m)?)?;
     Ok(())
 }
 
-/// Scores a profile (JSON Resume dict) against a job dict: the report dict (`score`,
+/// Scores a profile (JSON Resume dict or `Profile`) against a job (dict or `Job`): the report dict (`score`,
 /// `breakdown`, `matched`, `missing`, `suggestions`, ...). `config` has the core
 /// `ScoreConfig`'s keys (`weights`, `as_of`, `related_credit`); `layout` is a parse result's
 /// `layout`. The GIL is released while scoring.
@@ -28,14 +30,26 @@ fn score<'py>(
     config: Option<&Bound<'py, PyAny>>,
     layout: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let profile: Profile = from_py(py, "profile", profile)?;
-    let job: Job = from_py(py, "job", job)?;
+    let job = JobArg::new(py, job)?;
     let config: ScoreConfig = options(py, "config", config, &["as_of"])?;
     let layout: Option<LayoutSignals> = match layout.filter(|l| !l.is_none()) {
         Some(l) => Some(from_py(py, "layout", l)?),
         None => None,
     };
-    let report = py.detach(|| score_with(&profile, &job, layout.as_ref(), &config));
+    let job = job.job();
+    // A `Profile` handle was prepared once; a dict is converted and prepared for this call.
+    let report = match profile.cast::<PyProfile>() {
+        Ok(handle) => {
+            let prepared = &handle.get().inner;
+            py.detach(|| {
+                prepared.with_dependent(|_, p| score_prepared(p, job, layout.as_ref(), &config))
+            })
+        }
+        Err(_) => {
+            let profile: Profile = from_py(py, "profile", profile)?;
+            py.detach(|| score_with(&profile, job, layout.as_ref(), &config))
+        }
+    };
     to_py(py, &report)
 }
 
@@ -50,10 +64,11 @@ fn optimize<'py>(
     job: &Bound<'py, PyAny>,
     options: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let profile: Profile = from_py(py, "profile", profile)?;
-    let job: Job = from_py(py, "job", job)?;
+    let profile = ProfileArg::new(py, profile)?;
+    let job = JobArg::new(py, job)?;
     let opts: OptimizeOptions = crate::convert::options(py, "options", options, &[])?;
-    let optimized = py.detach(|| optimize_with(&profile, &job, &opts));
+    let (profile, job) = (profile.profile(), job.job());
+    let optimized = py.detach(|| optimize_with(profile, job, &opts));
     to_py(py, &optimized)
 }
 

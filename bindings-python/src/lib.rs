@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 mod ats;
 mod convert;
 mod error;
+mod handles;
 mod ingest;
 mod matching;
 mod model;
@@ -21,6 +22,9 @@ mod skills;
 #[pyo3(name = "_native")]
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<handles::PyProfile>()?;
+    m.add_class::<handles::PyJob>()?;
+    m.add_class::<handles::PyReport>()?;
     ingest::register(m)?;
     ats::register(m)?;
     matching::register(m)?;

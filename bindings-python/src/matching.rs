@@ -1,12 +1,15 @@
 //! `career_copilot.matching`: ranking and search over a [`JobIndex`], and market insights.
 
+use std::sync::Arc;
+
+use career_copilot::Job;
 use career_copilot::matching::{self, MatchPrefs, SearchFilters};
-use career_copilot::{Job, Profile};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::convert::{from_py, options, to_py};
 use crate::error;
+use crate::handles::{JobArg, ProfileArg, PyJob};
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<JobIndex>()?;
@@ -27,7 +30,7 @@ impl JobIndex {
     /// `LimitExceededError`.
     #[new]
     fn new(py: Python<'_>, jobs: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let jobs: Vec<Job> = from_py(py, "jobs", jobs)?;
+        let jobs = jobs_arg(py, jobs)?;
         let inner = py
             .detach(|| matching::JobIndex::try_new(jobs))
             .map_err(|e| error::to_py(py, &e))?;
@@ -68,11 +71,12 @@ impl JobIndex {
         top: Option<usize>,
         text: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let profile: Profile = from_py(py, "profile", profile)?;
+        let profile = ProfileArg::new(py, profile)?;
         let prefs: MatchPrefs = options(py, "prefs", prefs, &["as_of"])?;
+        let profile = profile.profile();
         let ranked = py.detach(|| {
             self.inner
-                .rank_with_text(&profile, text.as_deref(), &prefs, top.unwrap_or(usize::MAX))
+                .rank_with_text(profile, text.as_deref(), &prefs, top.unwrap_or(usize::MAX))
         });
         to_py(py, &ranked)
     }
@@ -118,11 +122,34 @@ fn insights<'py>(
     profile: Option<&Bound<'py, PyAny>>,
     top: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let jobs: Vec<Job> = from_py(py, "jobs", jobs)?;
-    let profile: Option<Profile> = match profile.filter(|p| !p.is_none()) {
-        Some(p) => Some(from_py(py, "profile", p)?),
+    let jobs = jobs_arg(py, jobs)?;
+    let profile = match profile.filter(|p| !p.is_none()) {
+        Some(p) => Some(ProfileArg::new(py, p)?),
         None => None,
     };
-    let report = py.detach(|| matching::insights(profile.as_ref(), &jobs, top));
+    let profile = profile.as_ref().map(ProfileArg::profile);
+    let report = py.detach(|| matching::insights(profile, &jobs, top));
     to_py(py, &report)
+}
+
+/// A list of jobs, each a `Job` handle or a job dict.
+fn jobs_arg(py: Python<'_>, jobs: &Bound<'_, PyAny>) -> PyResult<Vec<Job>> {
+    if jobs.is_instance_of::<pyo3::types::PyString>() {
+        return Err(error::raise(
+            py,
+            "invalid_input",
+            "invalid jobs: expected a list of jobs, got a str",
+        ));
+    }
+    jobs.try_iter()
+        .map_err(|_| error::raise(py, "invalid_input", "invalid jobs: expected a list of jobs"))?
+        .enumerate()
+        .map(|(i, job)| {
+            let job = job?;
+            match job.cast::<PyJob>() {
+                Ok(handle) => Ok(JobArg::Handle(Arc::clone(&handle.get().inner)).into_job()),
+                Err(_) => from_py(py, &format!("jobs[{i}]"), &job),
+            }
+        })
+        .collect()
 }

@@ -13,10 +13,17 @@ Modules mirror the engine's: :mod:`~career_copilot.ingest` (parse), :mod:`~caree
 (score, optimize), :mod:`~career_copilot.matching` (JobIndex, insights),
 :mod:`~career_copilot.skills` (lookup, autocomplete) and :mod:`~career_copilot.model` (merge).
 The most used functions are also here at the top level.
+
+To score one profile against many jobs, convert it once: ``Profile(profile_dict)`` keeps it on
+the Rust side, prepared for scoring, and ``profile.score(job)`` returns a :class:`Report`, a
+read-only mapping whose items are converted only when read. ``Job(job_dict)`` does the same for
+jobs. Every function that takes a profile or job dict also takes these.
 """
 
+from collections.abc import Mapping as _Mapping
+
 from . import ats, ingest, matching, model, skills
-from ._native import __version__
+from ._native import Job, Profile, Report, __version__
 from .ats import optimize, score
 from .errors import (
     CareerCopilotError,
@@ -34,8 +41,14 @@ from .ingest import parse_job, parse_resume
 from .matching import JobIndex, insights
 from .model import merge
 
+# A `Report` is a read-only mapping (`report["score"]`, `dict(report)`, `report.to_dict()`).
+_Mapping.register(Report)
+
 __all__ = [
     "__version__",
+    "Profile",
+    "Job",
+    "Report",
     "parse_resume",
     "parse_job",
     "score",

@@ -25,7 +25,7 @@ class JobIndex:
     __slots__ = ("_inner",)
 
     def __init__(self, jobs: Iterable[Data]) -> None:
-        self._inner = _native.JobIndex([dict(job) for job in jobs])
+        self._inner = _native.JobIndex([_job(job) for job in jobs])
 
     def __len__(self) -> int:
         return len(self._inner)
@@ -107,7 +107,12 @@ def insights(
     """Insights over ``jobs``: ``{"jobs", "demand", "cooccurrence", "gaps",
     "title_clusters"}``; ``gaps`` (the missing skills that would open the most jobs) needs
     ``profile``. Lists hold at most ``top`` entries."""
-    return _native.insights([dict(job) for job in jobs], profile, top)
+    return _native.insights([_job(job) for job in jobs], profile, top)
+
+
+def _job(job: Any) -> Any:
+    """A `Job` handle as it is, any other mapping as a dict."""
+    return job if isinstance(job, _native.Job) else dict(job)
 
 
 __all__ = ["JobIndex", "insights"]
