@@ -70,17 +70,15 @@ def forms(profile, job, config):
         lambda n: _native._bench_score(profile, job, config, n),
         lambda: career_copilot.score(profile, job, **config),
     )
-    if config:
-        return  # the handle reference is timed with the default configuration
     yield (
         "handles",
-        lambda n: _native._bench_score_prepared(p, j, n),
-        lambda: p.score(j)["score"],
+        lambda n: _native._bench_score_prepared(p, j, config, n),
+        lambda: p.score(j, **config)["score"],
     )
     yield (
         "handles->dict",
-        lambda n: _native._bench_score_prepared(p, j, n),
-        lambda: career_copilot.score(p, j),
+        lambda n: _native._bench_score_prepared(p, j, config, n),
+        lambda: career_copilot.score(p, j, **config),
     )
 
 

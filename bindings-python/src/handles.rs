@@ -54,6 +54,10 @@ pub(crate) struct PyReport {
     inner: AtsReport,
 }
 
+/// Items of work between two progress callbacks: small enough for a smooth progress bar, large
+/// enough that the callback and the GIL round trip cost little next to the work.
+pub(crate) const PROGRESS_CHUNK: usize = 64;
+
 /// The report's keys, in the order of its dict (a test checks them against `to_dict()`).
 const REPORT_KEYS: [&str; 8] = [
     "score",
@@ -119,8 +123,10 @@ impl PyProfile {
     }
 
     /// Scores this profile against each of `jobs` (`Job`s or job dicts), in order: a list of
-    /// `Report`s, computed with the GIL released.
-    #[pyo3(signature = (jobs, *, as_of = None, weights = None, related_credit = None, layout = None))]
+    /// `Report`s, computed with the GIL released. `progress(done, total)` is called after
+    /// each chunk of jobs; an exception it raises stops the work and propagates.
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (jobs, *, as_of = None, weights = None, related_credit = None, layout = None, progress = None))]
     fn score_many(
         &self,
         py: Python<'_>,
@@ -129,6 +135,7 @@ impl PyProfile {
         weights: Option<&Bound<'_, PyAny>>,
         related_credit: Option<f64>,
         layout: Option<&Bound<'_, PyAny>>,
+        progress: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyReport>> {
         let config = score_config(py, as_of, weights, related_credit)?;
         let layout = layout_arg(py, layout)?;
@@ -137,14 +144,28 @@ impl PyProfile {
             .map(|job| JobArg::new(py, &job?))
             .collect::<PyResult<Vec<_>>>()?;
         let jobs: Vec<&Job> = args.iter().map(JobArg::job).collect();
-        let reports = py.detach(|| {
-            self.inner.with_dependent(|_, prepared| {
-                jobs.iter()
-                    .map(|job| score_prepared(prepared, job, layout.as_ref(), &config))
-                    .collect::<Vec<_>>()
-            })
-        });
-        Ok(reports.into_iter().map(PyReport::new).collect())
+        let progress = progress.filter(|p| !p.is_none());
+        // Without a callback the whole list is one chunk.
+        let chunk = if progress.is_some() {
+            PROGRESS_CHUNK
+        } else {
+            jobs.len().max(1)
+        };
+        let mut reports = Vec::with_capacity(jobs.len());
+        for part in jobs.chunks(chunk) {
+            let scored = py.detach(|| {
+                self.inner.with_dependent(|_, prepared| {
+                    part.iter()
+                        .map(|job| score_prepared(prepared, job, layout.as_ref(), &config))
+                        .collect::<Vec<_>>()
+                })
+            });
+            reports.extend(scored.into_iter().map(PyReport::new));
+            if let Some(progress) = progress {
+                progress.call1((reports.len(), jobs.len()))?;
+            }
+        }
+        Ok(reports)
     }
 
     /// `basics.name`, when there is one.
@@ -316,6 +337,30 @@ impl<'py> ProfileArg<'py> {
     }
 }
 
+/// A profile argument owned by the call, for work that outlives it (async tasks).
+pub(crate) enum OwnedProfile {
+    Handle(Arc<Prepared>),
+    Owned(Box<Profile>),
+}
+
+impl OwnedProfile {
+    pub(crate) fn new(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Self> {
+        match value.cast::<PyProfile>() {
+            Ok(handle) => Ok(OwnedProfile::Handle(Arc::clone(&handle.get().inner))),
+            Err(_) => Ok(OwnedProfile::Owned(Box::new(from_py(
+                py, "profile", value,
+            )?))),
+        }
+    }
+
+    pub(crate) fn profile(&self) -> &Profile {
+        match self {
+            OwnedProfile::Handle(h) => h.profile(),
+            OwnedProfile::Owned(p) => p,
+        }
+    }
+}
+
 /// A job argument: a `Job` handle, borrowed, or a dict, converted for this call.
 pub(crate) enum JobArg {
     Handle(Arc<Job>),
@@ -417,12 +462,13 @@ pub(crate) fn _bench_score_prepared(
     py: Python<'_>,
     profile: &Bound<'_, PyProfile>,
     job: &Bound<'_, PyJob>,
+    config: Option<&Bound<'_, PyAny>>,
     iterations: u32,
-) -> f64 {
+) -> PyResult<f64> {
     let (prepared, job) = (&profile.get().inner, &*job.get().inner);
-    let config = ScoreConfig::default();
+    let config: ScoreConfig = options(py, "config", config, &["as_of"])?;
     let iterations = iterations.max(1);
-    py.detach(|| {
+    Ok(py.detach(|| {
         prepared.with_dependent(|_, prepared| {
             let start = std::time::Instant::now();
             for _ in 0..iterations {
@@ -435,5 +481,5 @@ pub(crate) fn _bench_score_prepared(
             }
             start.elapsed().as_secs_f64() / f64::from(iterations)
         })
-    })
+    }))
 }

@@ -15,6 +15,7 @@ mod handles;
 mod ingest;
 mod matching;
 mod model;
+mod runtime;
 mod skills;
 
 /// Registers every module's functions on `career_copilot._native`.
@@ -25,6 +26,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handles::PyProfile>()?;
     m.add_class::<handles::PyJob>()?;
     m.add_class::<handles::PyReport>()?;
+    m.add_function(wrap_pyfunction!(runtime::_runtime_pid, m)?)?;
     ingest::register(m)?;
     ats::register(m)?;
     matching::register(m)?;

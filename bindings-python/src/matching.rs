@@ -9,7 +9,8 @@ use pyo3::types::PyDict;
 
 use crate::convert::{from_py, options, to_py};
 use crate::error;
-use crate::handles::{JobArg, ProfileArg, PyJob};
+use crate::handles::{JobArg, OwnedProfile, PROGRESS_CHUNK, ProfileArg, PyJob};
+use crate::runtime;
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<JobIndex>()?;
@@ -21,20 +22,33 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// share it; the GIL is released while it builds, ranks and searches.
 #[pyclass(frozen, module = "career_copilot._native")]
 pub(crate) struct JobIndex {
-    inner: matching::JobIndex,
+    inner: Arc<matching::JobIndex>,
 }
 
 #[pymethods]
 impl JobIndex {
-    /// Indexes a list of job dicts. More than `JobIndex::MAX_JOBS` jobs is a
-    /// `LimitExceededError`.
+    /// Indexes a list of jobs (`Job`s or job dicts). More than `JobIndex::MAX_JOBS` jobs is a
+    /// `LimitExceededError`. `progress(done, total)` is called as the jobs are read, in chunks,
+    /// and once more when the index is built.
     #[new]
-    fn new(py: Python<'_>, jobs: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let jobs = jobs_arg(py, jobs)?;
+    #[pyo3(signature = (jobs, progress = None))]
+    fn new(
+        py: Python<'_>,
+        jobs: &Bound<'_, PyAny>,
+        progress: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let progress = progress.filter(|p| !p.is_none());
+        let jobs = jobs_arg(py, jobs, progress)?;
+        let total = jobs.len();
         let inner = py
             .detach(|| matching::JobIndex::try_new(jobs))
             .map_err(|e| error::to_py(py, &e))?;
-        Ok(JobIndex { inner })
+        if let Some(progress) = progress {
+            progress.call1((total, total))?;
+        }
+        Ok(JobIndex {
+            inner: Arc::new(inner),
+        })
     }
 
     fn __len__(&self) -> usize {
@@ -81,6 +95,35 @@ impl JobIndex {
         to_py(py, &ranked)
     }
 
+    /// `rank` run on the binding's runtime: an awaitable resolving to the same list, so an
+    /// event loop can rank for many profiles at once without blocking. Call it from a
+    /// coroutine.
+    #[pyo3(signature = (profile, prefs = None, top = None, text = None))]
+    fn rank_async<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyAny>,
+        prefs: Option<&Bound<'py, PyAny>>,
+        top: Option<usize>,
+        text: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let profile = OwnedProfile::new(py, profile)?;
+        let prefs: MatchPrefs = options(py, "prefs", prefs, &["as_of"])?;
+        let index = Arc::clone(&self.inner);
+        runtime::spawn_blocking_into_py(
+            py,
+            move || {
+                Ok(index.rank_with_text(
+                    profile.profile(),
+                    text.as_deref(),
+                    &prefs,
+                    top.unwrap_or(usize::MAX),
+                ))
+            },
+            |py, ranked| to_py(py, &ranked),
+        )
+    }
+
     /// BM25 search with filters, best first: `[{"index", "id"?, "score"}]`. An empty query
     /// lists every job that passes the filters, in index order. `filters` has the core
     /// `SearchFilters`' keys (`remote`, `location`, `min_salary`, `seniority`, `posted_since`,
@@ -122,7 +165,7 @@ fn insights<'py>(
     profile: Option<&Bound<'py, PyAny>>,
     top: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let jobs = jobs_arg(py, jobs)?;
+    let jobs = jobs_arg(py, jobs, None)?;
     let profile = match profile.filter(|p| !p.is_none()) {
         Some(p) => Some(ProfileArg::new(py, p)?),
         None => None,
@@ -132,8 +175,12 @@ fn insights<'py>(
     to_py(py, &report)
 }
 
-/// A list of jobs, each a `Job` handle or a job dict.
-fn jobs_arg(py: Python<'_>, jobs: &Bound<'_, PyAny>) -> PyResult<Vec<Job>> {
+/// A list of jobs, each a `Job` handle or a job dict; `progress(done, total)` after each chunk.
+fn jobs_arg(
+    py: Python<'_>,
+    jobs: &Bound<'_, PyAny>,
+    progress: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<Job>> {
     if jobs.is_instance_of::<pyo3::types::PyString>() {
         return Err(error::raise(
             py,
@@ -141,15 +188,22 @@ fn jobs_arg(py: Python<'_>, jobs: &Bound<'_, PyAny>) -> PyResult<Vec<Job>> {
             "invalid jobs: expected a list of jobs, got a str",
         ));
     }
-    jobs.try_iter()
+    let items = jobs
+        .try_iter()
         .map_err(|_| error::raise(py, "invalid_input", "invalid jobs: expected a list of jobs"))?
-        .enumerate()
-        .map(|(i, job)| {
-            let job = job?;
-            match job.cast::<PyJob>() {
-                Ok(handle) => Ok(JobArg::Handle(Arc::clone(&handle.get().inner)).into_job()),
-                Err(_) => from_py(py, &format!("jobs[{i}]"), &job),
-            }
-        })
-        .collect()
+        .collect::<PyResult<Vec<_>>>()?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, job) in items.iter().enumerate() {
+        out.push(match job.cast::<PyJob>() {
+            Ok(handle) => JobArg::Handle(Arc::clone(&handle.get().inner)).into_job(),
+            Err(_) => from_py(py, &format!("jobs[{i}]"), job)?,
+        });
+        if let Some(progress) = progress
+            && (i + 1) % PROGRESS_CHUNK == 0
+            && i + 1 < items.len()
+        {
+            progress.call1((i + 1, items.len()))?;
+        }
+    }
+    Ok(out)
 }

@@ -1,6 +1,6 @@
 # Type stubs for the native module. tests/test_package.py checks they name exactly what the
 # module exports (functions, classes and their methods) and that the signatures agree.
-from typing import Any, Dict, Iterable, Iterator, List, Optional
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional
 
 __version__: str
 
@@ -27,6 +27,7 @@ class Profile:
         weights: Optional[Dict[str, float]] = None,
         related_credit: Optional[float] = None,
         layout: Optional[Dict[str, Any]] = None,
+        progress: Optional[Callable[[int, int], Any]] = None,
     ) -> List["Report"]: ...
     @property
     def name(self) -> Optional[str]: ...
@@ -65,7 +66,9 @@ def optimize(profile: Any, job: Any, options: Optional[Dict[str, Any]] = None) -
 
 # matching
 class JobIndex:
-    def __new__(cls, jobs: List[Dict[str, Any]]) -> "JobIndex": ...
+    def __new__(
+        cls, jobs: List[Any], progress: Optional[Callable[[int, int], Any]] = None
+    ) -> "JobIndex": ...
     def __len__(self) -> int: ...
     def __getitem__(self, index: int) -> Dict[str, Any]: ...
     @property
@@ -77,6 +80,13 @@ class JobIndex:
         top: Optional[int] = None,
         text: Optional[str] = None,
     ) -> List[Dict[str, Any]]: ...
+    def rank_async(
+        self,
+        profile: Any,
+        prefs: Optional[Dict[str, Any]] = None,
+        top: Optional[int] = None,
+        text: Optional[str] = None,
+    ) -> Awaitable[List[Dict[str, Any]]]: ...
     def search(self, query: str, filters: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]: ...
 
 def insights(jobs: List[Dict[str, Any]], profile: Optional[Any] = None, top: int = 20) -> Dict[str, Any]: ...

@@ -10,7 +10,7 @@ searches.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Awaitable, Callable, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from . import _native
 from ._options import DateLike, compact, date
@@ -24,8 +24,12 @@ class JobIndex:
 
     __slots__ = ("_inner",)
 
-    def __init__(self, jobs: Iterable[Data]) -> None:
-        self._inner = _native.JobIndex([_job(job) for job in jobs])
+    def __init__(
+        self, jobs: Iterable[Data], *, progress: Optional[Callable[[int, int], Any]] = None
+    ) -> None:
+        """``jobs`` are dicts or :class:`~career_copilot.Job`s. ``progress(done, total)`` is
+        called as the jobs are read, every 64 jobs, and once more when the index is built."""
+        self._inner = _native.JobIndex([_job(job) for job in jobs], progress)
 
     def __len__(self) -> int:
         return len(self._inner)
@@ -64,16 +68,30 @@ class JobIndex:
         ``seniority``, ``location``, ``salary``, ``recency``, ``text``). ``threshold``: leave
         out jobs scoring below it. ``text``: the resume's full text, as further evidence.
         """
-        prefs = compact(
-            remote=remote,
-            locations=None if locations is None else list(locations),
-            min_salary=min_salary,
-            currency=currency,
-            as_of=date(as_of),
-            weights=None if weights is None else dict(weights),
-            threshold=threshold,
-        )
+        prefs = _prefs(remote, locations, min_salary, currency, as_of, weights, threshold)
         return self._inner.rank(profile, prefs, top, text)
+
+    def rank_async(
+        self,
+        profile: Data,
+        *,
+        top: Optional[int] = None,
+        remote: Optional[bool] = None,
+        locations: Optional[Sequence[str]] = None,
+        min_salary: Optional[float] = None,
+        currency: Optional[str] = None,
+        as_of: Optional[DateLike] = None,
+        weights: Optional[Mapping[str, float]] = None,
+        threshold: Optional[float] = None,
+        text: Optional[str] = None,
+    ) -> Awaitable[List[Dict[str, Any]]]:
+        """:meth:`rank` as an awaitable: the work runs on the package's own runtime threads,
+        so the event loop stays free. Call it inside a coroutine::
+
+            results = await asyncio.gather(*(index.rank_async(p) for p in profiles))
+        """
+        prefs = _prefs(remote, locations, min_salary, currency, as_of, weights, threshold)
+        return self._inner.rank_async(profile, prefs, top, text)
 
     def search(
         self,
@@ -108,6 +126,18 @@ def insights(
     "title_clusters"}``; ``gaps`` (the missing skills that would open the most jobs) needs
     ``profile``. Lists hold at most ``top`` entries."""
     return _native.insights([_job(job) for job in jobs], profile, top)
+
+
+def _prefs(remote, locations, min_salary, currency, as_of, weights, threshold) -> Dict[str, Any]:
+    return compact(
+        remote=remote,
+        locations=None if locations is None else list(locations),
+        min_salary=min_salary,
+        currency=currency,
+        as_of=date(as_of),
+        weights=None if weights is None else dict(weights),
+        threshold=threshold,
+    )
 
 
 def _job(job: Any) -> Any:
