@@ -115,7 +115,7 @@ pub struct SearchHit {
 /// share across threads.
 #[derive(Debug, uniffi::Object)]
 pub struct JobIndex {
-    inner: matching::JobIndex,
+    inner: Arc<matching::JobIndex>,
 }
 
 #[uniffi::export]
@@ -128,7 +128,7 @@ impl JobIndex {
             .map(|j| convert::job(j))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Arc::new(JobIndex {
-            inner: matching::JobIndex::try_new(jobs)?,
+            inner: Arc::new(matching::JobIndex::try_new(jobs)?),
         }))
     }
 
@@ -191,6 +191,22 @@ impl JobIndex {
                 },
             })
             .collect())
+    }
+
+    /// [`rank`](Self::rank) as a Kotlin `suspend` / Swift `async` function: the work runs on a
+    /// tokio blocking thread (uniffi's tokio integration), so the caller's thread, the Android
+    /// main thread included, is never blocked.
+    #[uniffi::method(async_runtime = "tokio", default(prefs = None, top = None, text = None))]
+    pub async fn rank_async(
+        self: Arc<Self>,
+        profile_json: String,
+        prefs: Option<MatchPrefs>,
+        top: Option<u32>,
+        text: Option<String>,
+    ) -> Result<Vec<RankedJob>, CopilotError> {
+        tokio::task::spawn_blocking(move || self.rank(profile_json, prefs, top, text))
+            .await
+            .map_err(|e| CopilotError::Other(format!("the ranking task failed: {e}")))?
     }
 
     /// BM25 search with filters, best first. An empty query lists the jobs that pass the

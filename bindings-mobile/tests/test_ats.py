@@ -83,6 +83,25 @@ def test_job_index():
         mobile.JobIndex(["not json"])
 
 
+def test_rank_async_many_at_once_equals_rank():
+    import asyncio
+
+    index = mobile.JobIndex([json.dumps(j) for j in JOBS])
+    prefs = mobile.MatchPrefs(remote=True, as_of="2024-06")
+    expected = index.rank(PROFILE, prefs)
+
+    async def main():
+        return await asyncio.gather(*(index.rank_async(PROFILE, prefs) for _ in range(16)))
+
+    assert asyncio.run(main()) == [expected] * 16
+
+    async def bad():
+        return await index.rank_async("not json")
+
+    with pytest.raises(mobile.CopilotError.InvalidInput):
+        asyncio.run(bad())
+
+
 def test_insights_skills_merge():
     report = mobile.insights([json.dumps(j) for j in JOBS], PROFILE, 5)
     assert report.jobs == 2

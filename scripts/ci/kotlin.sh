@@ -11,8 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 KOTLIN_HOME=$1 JNA_JAR=$2 LIB_DIR=$3 GENERATED=$4 OUT=$5 DATA=$6
 mapfile -t generated < <(find "$GENERATED" -name '*.kt')
-"$KOTLIN_HOME/bin/kotlinc" -nowarn -cp "$JNA_JAR" -d "$OUT" \
+# kotlinx-coroutines (shipped with the compiler) for the generated `suspend` functions.
+COROUTINES=$KOTLIN_HOME/lib/kotlinx-coroutines-core-jvm.jar
+"$KOTLIN_HOME/bin/kotlinc" -nowarn -cp "$JNA_JAR:$COROUTINES" -d "$OUT" \
     "${generated[@]}" bindings-mobile/tests/kotlin/*.kt examples/kotlin/*.kt
-classpath=$OUT:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar
+classpath=$OUT:$JNA_JAR:$COROUTINES:$KOTLIN_HOME/lib/kotlin-stdlib.jar
 java -Djna.library.path="$LIB_DIR" -cp "$classpath" IngestTestKt "$DATA"
 java -Djna.library.path="$LIB_DIR" -cp "$classpath" AtsTestKt "$PWD"

@@ -3,6 +3,10 @@
 // `java -Djna.library.path=... AtsTestKt REPO_ROOT`.
 import java.io.File
 import kotlin.system.exitProcess
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.async
+import kotlinx.coroutines.awaitAll
+import kotlinx.coroutines.runBlocking
 import uniffi.career_copilot_mobile.*
 
 private fun check(condition: Boolean, what: () -> String) {
@@ -105,6 +109,19 @@ private fun apiTests(root: File): Map<String, () -> Unit> {
             val hits = index.search("", SearchFilters(seniority = Seniority.SENIOR))
             check(hits.map { it.id } == listOf("rust")) { "$hits" }
             check(index.jobJson(0uL)!!.contains("\"Accountant\"")) { "job 0" }
+            index.close()
+        },
+        "JobIndex.rankAsync: suspend calls, many at once, equal to rank" to {
+            val index = JobIndex(jobs)
+            val expected = index.rank(profile, MatchPrefs(remote = true), null)
+            val all = runBlocking {
+                (1..16).map { async(Dispatchers.Default) { index.rankAsync(profile, MatchPrefs(remote = true), null) } }.awaitAll()
+            }
+            check(all.all { it == expected }) { "$all vs $expected" }
+            val error = runBlocking {
+                try { index.rankAsync("not json", null, null); null } catch (e: CopilotException.InvalidInput) { e }
+            }
+            check(error != null && error.message!!.contains("profile")) { "no InvalidInput: $error" }
             index.close()
         },
         "insights, skills, merge" to {
