@@ -4,6 +4,7 @@
     python examples/python/quickstart.py path/to/resume.pdf [path/to/job.txt]
 """
 
+import asyncio
 import json
 import sys
 
@@ -60,6 +61,19 @@ def main() -> int:
     index = career_copilot.JobIndex([job, {"id": "nurse", "title": "Nurse", "description": "Care for patients."}])
     for hit in index.rank(profile, top=2):
         print(f"  rank: {index[hit['index']].get('title', hit.get('id'))} {hit['score']}")
+
+    # One profile against many jobs: convert it once (kept in Rust, prepared for scoring);
+    # reports convert their items only when read.
+    me = career_copilot.Profile(profile)
+    jobs = [career_copilot.Job(job), career_copilot.Job({"title": "Nurse", "description": "Care for patients."})]
+    for j, r in zip(jobs, me.score_many(jobs, as_of="2024-06")):
+        print(f"  {j.title}: {r.score}")
+
+    # asyncio: rank off the event loop, many at once.
+    async def rank_all():
+        return await asyncio.gather(index.rank_async(me, top=1), index.rank_async(profile, top=1))
+
+    print(f"  async ranks agree: {len({json.dumps(r) for r in asyncio.run(rank_all())}) == 1}")
     print(f'"k8s" is {career_copilot.skills.lookup("k8s")["name"]}')
     return 0
 
