@@ -430,6 +430,13 @@ pub(crate) fn date_arg(
             .map(Some)
             .ok_or_else(|| invalid(&text));
     }
+    if let Ok(dict) = value.cast::<PyDict>()
+        && let Some(date) = date_dict(dict)?
+    {
+        return PartialDate::parse_iso(&date)
+            .map(Some)
+            .ok_or_else(|| invalid(&date));
+    }
     if value.hasattr("isoformat")? {
         // datetime.date, or datetime.datetime reduced to its date.
         let date = if value.hasattr("date")? {
@@ -443,6 +450,32 @@ pub(crate) fn date_arg(
             .ok_or_else(|| invalid(&text));
     }
     from_py(py, what, value).map(Some)
+}
+
+/// `{"year", "month"?, "day"?}` with int values as an ISO string (validated by the caller's
+/// `parse_iso`), read directly: going through serde costs more than the scoring of a small
+/// profile. Any other dict is `None`, for the general path.
+fn date_dict(dict: &Bound<'_, PyDict>) -> PyResult<Option<String>> {
+    let part = |key: &str| -> PyResult<Option<Option<i64>>> {
+        match dict.get_item(key)? {
+            None => Ok(Some(None)),
+            Some(v) if v.is_none() => Ok(Some(None)),
+            Some(v) => Ok(v.extract::<i64>().ok().map(Some)),
+        }
+    };
+    let (Some(Some(year)), Some(month), Some(day)) = (part("year")?, part("month")?, part("day")?)
+    else {
+        return Ok(None);
+    };
+    let known = 1 + usize::from(month.is_some()) + usize::from(day.is_some());
+    if dict.len() != known || (day.is_some() && month.is_none()) {
+        return Ok(None);
+    }
+    Ok(Some(match (month, day) {
+        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{year:04}-{m:02}"),
+        _ => format!("{year:04}"),
+    }))
 }
 
 fn layout_arg(

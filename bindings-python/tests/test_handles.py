@@ -67,6 +67,8 @@ def test_keyword_forms_agree_with_score():
     by_str = career_copilot.score(PROFILE, JOB, as_of="2024-06")
     assert p.score(j, as_of=datetime.date(2024, 6, 15)) == by_str
     assert p.score(j, as_of={"year": 2024, "month": 6}) == by_str
+    assert p.score(j, as_of={"year": 2024, "month": 6, "day": 15}) == by_str
+    assert p.score(j, as_of={"year": 2030}) == career_copilot.score(PROFILE, JOB, as_of="2030")
     weights = {"title": 0, "keywords": 40}
     assert p.score(j, as_of="2024-06", weights=weights) == career_copilot.score(
         PROFILE, JOB, as_of="2024-06", weights=weights
@@ -92,6 +94,10 @@ def test_bad_input_is_invalid_input():
         Job({"title": ["not", "a", "title"]})
     with pytest.raises(InvalidInputError, match="as_of"):
         Profile(PROFILE).score(Job(JOB), as_of="June")
+    with pytest.raises(InvalidInputError, match="as_of"):
+        Profile(PROFILE).score(Job(JOB), as_of={"year": 2024, "month": 13})
+    with pytest.raises(InvalidInputError, match="as_of"):
+        Profile(PROFILE).score(Job(JOB), as_of={"year": "2024", "month": 6})
     with pytest.raises(InvalidInputError, match="invalid job"):
         Profile(PROFILE).score_many([JOB, {"title": 5}])
     with pytest.raises(TypeError):
