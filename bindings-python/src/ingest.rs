@@ -6,10 +6,13 @@ use pyo3::types::PyDict;
 
 use crate::convert::to_py;
 use crate::error;
+use crate::runtime;
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_resume, m)?)?;
     m.add_function(wrap_pyfunction!(parse_job, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_resume_async, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_job_async, m)?)?;
     Ok(())
 }
 
@@ -39,6 +42,41 @@ fn parse_job<'py>(
     let hint = to_hint(py, hint)?;
     let parsed = py.detach(|| career_copilot::parse_job(data, &hint));
     to_py(py, &parsed.map_err(|e| error::to_py(py, &e))?)
+}
+
+/// `parse_resume` on the binding's runtime: an awaitable of the same dict. Call it from a
+/// coroutine; the bytes are copied once so the event loop may reuse its buffer.
+#[pyfunction]
+#[pyo3(signature = (data, hint = None))]
+fn parse_resume_async<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    hint: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let hint = to_hint(py, hint)?;
+    let data = data.to_vec();
+    runtime::spawn_blocking_into_py(
+        py,
+        move || career_copilot::parse_resume(&data, &hint),
+        |py, parsed| to_py(py, &parsed),
+    )
+}
+
+/// `parse_job` on the binding's runtime: an awaitable of the same dict.
+#[pyfunction]
+#[pyo3(signature = (data, hint = None))]
+fn parse_job_async<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    hint: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let hint = to_hint(py, hint)?;
+    let data = data.to_vec();
+    runtime::spawn_blocking_into_py(
+        py,
+        move || career_copilot::parse_job(&data, &hint),
+        |py, parsed| to_py(py, &parsed),
+    )
 }
 
 /// Reads the hint dict through serde, so its keys and format names are the core's own.

@@ -113,7 +113,7 @@ impl JobIndex {
         runtime::spawn_blocking_into_py(
             py,
             move || {
-                Ok(index.rank_with_text(
+                Ok::<_, career_copilot::Error>(index.rank_with_text(
                     profile.profile(),
                     text.as_deref(),
                     &prefs,

@@ -13,6 +13,8 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use pyo3::exceptions::{PyOSError, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3_async_runtimes::TaskLocals;
+
+use crate::error;
 use pyo3_async_runtimes::generic::{ContextExt, Runtime as AsyncRuntime};
 use tokio::runtime::{Builder, Handle, Runtime};
 use tokio::task::JoinHandle;
@@ -113,7 +115,7 @@ pub(crate) fn spawn_blocking_into_py<'py, T, W, C>(
 ) -> PyResult<Bound<'py, PyAny>>
 where
     T: Send + 'static,
-    W: FnOnce() -> PyResult<T> + Send + 'static,
+    W: FnOnce() -> Result<T, career_copilot::Error> + Send + 'static,
     C: for<'a> FnOnce(Python<'a>, T) -> PyResult<Bound<'a, PyAny>> + Send + 'static,
 {
     let handle = handle()?;
@@ -121,7 +123,10 @@ where
     pyo3_async_runtimes::generic::future_into_py::<Tokio, _, _>(py, async move {
         let value = tokio::task::spawn_blocking(work)
             .await
-            .map_err(|e| PyRuntimeError::new_err(format!("the engine task failed: {e}")))??;
-        Python::attach(|py| convert(py, value).map(Bound::unbind))
+            .map_err(|e| PyRuntimeError::new_err(format!("the engine task failed: {e}")))?;
+        Python::attach(|py| match value {
+            Ok(value) => convert(py, value).map(Bound::unbind),
+            Err(e) => Err(error::to_py(py, &e)),
+        })
     })
 }

@@ -2,6 +2,7 @@
 
 import asyncio
 import os
+import re
 import sys
 
 import pytest
@@ -110,3 +111,29 @@ def test_job_index_reports_progress():
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     assert all(t == total for _, t in calls) and len(calls) == (total - 1) // 64 + 1
     assert len(index) == total
+
+
+def test_async_parse_equals_sync(data):
+    paths = [data / "resumes/rendercv/John_Doe_ClassicTheme_CV.pdf"]
+    paths += sorted((data / "resumes").rglob("*.docx"))[:3]
+    paths = [p for p in paths if p.is_file()]
+    job = b"Senior Rust Engineer\nRequirements:\n- 5+ years of Rust\n- Kubernetes\n"
+
+    async def main():
+        resumes = asyncio.gather(*(career_copilot.parse_resume_async(p) for p in paths * 3))
+        jobs = asyncio.gather(*(career_copilot.parse_job_async(job) for _ in range(8)))
+        return await resumes, await jobs
+
+    resumes, jobs = asyncio.run(main())
+    assert resumes == [career_copilot.parse_resume(p) for p in paths * 3]
+    assert jobs == [career_copilot.parse_job(job)] * 8
+
+
+def test_async_parse_errors_are_the_sync_errors():
+    async def main():
+        return await career_copilot.parse_resume_async(b"%PDF-1.7\n truncated", file_name="cv.pdf")
+
+    with pytest.raises(career_copilot.CareerCopilotError) as sync_error:
+        career_copilot.parse_resume(b"%PDF-1.7\n truncated", file_name="cv.pdf")
+    with pytest.raises(type(sync_error.value), match=re.escape(str(sync_error.value))):
+        asyncio.run(main())

@@ -37,7 +37,7 @@ from .errors import (
     StorageError,
     UnsupportedFormatError,
 )
-from .ingest import parse_job, parse_resume
+from .ingest import parse_job, parse_job_async, parse_resume, parse_resume_async
 from .matching import JobIndex, insights
 from .model import merge
 
@@ -51,6 +51,8 @@ __all__ = [
     "Report",
     "parse_resume",
     "parse_job",
+    "parse_resume_async",
+    "parse_job_async",
     "score",
     "optimize",
     "JobIndex",
