@@ -6,8 +6,9 @@ use career_copilot::ingest::LayoutSignals;
 use career_copilot::{Job, Profile};
 use pyo3::prelude::*;
 
+use crate::args::{JobArg, ProfileArg};
 use crate::convert::{from_py, options, to_py};
-use crate::handles::{JobArg, ProfileArg, PyProfile};
+use crate::handles::PyProfile;
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score, m)?)?;

@@ -8,6 +8,7 @@
 
 use pyo3::prelude::*;
 
+mod args;
 mod ats;
 mod convert;
 mod error;
@@ -15,6 +16,7 @@ mod handles;
 mod ingest;
 mod matching;
 mod model;
+mod report;
 mod runtime;
 mod skills;
 
@@ -25,7 +27,7 @@ fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<handles::PyProfile>()?;
     m.add_class::<handles::PyJob>()?;
-    m.add_class::<handles::PyReport>()?;
+    m.add_class::<report::PyReport>()?;
     m.add_function(wrap_pyfunction!(runtime::_runtime_pid, m)?)?;
     ingest::register(m)?;
     ats::register(m)?;

@@ -7,9 +7,10 @@ use career_copilot::matching::{self, MatchPrefs, SearchFilters};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use crate::args::{JobArg, OwnedProfile, ProfileArg};
 use crate::convert::{from_py, options, to_py};
 use crate::error;
-use crate::handles::{JobArg, OwnedProfile, PROGRESS_CHUNK, ProfileArg, PyJob};
+use crate::handles::{PROGRESS_CHUNK, PyJob};
 use crate::runtime;
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
