@@ -42,3 +42,16 @@ func quickstart(resumeURL: URL, posting: String) {
         print("cannot read \(resumeURL.lastPathComponent): \(error)")
     }
 }
+
+/// Ranking from Swift concurrency: `rankAsync` runs on the library's own threads, so the main
+/// actor is never blocked, and many rankings run at once.
+func rankForAll(profilesJson: [String], index: JobIndex) async throws -> [[RankedJob]] {
+    try await withThrowingTaskGroup(of: (Int, [RankedJob]).self) { group in
+        for (i, profile) in profilesJson.enumerated() {
+            group.addTask { (i, try await index.rankAsync(profileJson: profile, prefs: nil, top: 5, text: nil)) }
+        }
+        var out = [[RankedJob]](repeating: [], count: profilesJson.count)
+        for try await (i, ranked) in group { out[i] = ranked }
+        return out
+    }
+}
