@@ -14,13 +14,31 @@ use crate::model::{List, Profile};
 const INDUSTRIES: &[(&[&str], &str)] = &[
     (
         &[
-            "bank", "pay", "fintech", "finance", "financial", "capital", "credit", "invest",
-            "insur", "trading", "wallet", "ledger",
+            "bank",
+            "pay",
+            "fintech",
+            "finance",
+            "financial",
+            "capital",
+            "credit",
+            "invest",
+            "insur",
+            "trading",
+            "wallet",
+            "ledger",
         ],
         "A fintech company",
     ),
     (
-        &["nvidia", " ai", "ai ", "intelligence", "machine learning", "neural", "deepmind"],
+        &[
+            "nvidia",
+            " ai",
+            "ai ",
+            "intelligence",
+            "machine learning",
+            "neural",
+            "deepmind",
+        ],
         "An AI company",
     ),
     (
@@ -28,15 +46,32 @@ const INDUSTRIES: &[(&[&str], &str)] = &[
         "A data analytics company",
     ),
     (
-        &["logistic", "shipping", "freight", "transport", "delivery", "cargo", "mobility"],
+        &[
+            "logistic",
+            "shipping",
+            "freight",
+            "transport",
+            "delivery",
+            "cargo",
+            "mobility",
+        ],
         "A logistics company",
     ),
     (
-        &["health", "medical", "pharma", "bio", "clinic", "hospital", "care"],
+        &[
+            "health", "medical", "pharma", "bio", "clinic", "hospital", "care",
+        ],
         "A healthcare company",
     ),
     (
-        &["university", "college", "institute", "school", "academy", "research"],
+        &[
+            "university",
+            "college",
+            "institute",
+            "school",
+            "academy",
+            "research",
+        ],
         "A research institution",
     ),
     (&["consult", "advisory", "partners"], "A consultancy"),
@@ -45,7 +80,9 @@ const INDUSTRIES: &[(&[&str], &str)] = &[
         "A retail company",
     ),
     (
-        &["pixel", "design", "studio", "agency", "creative", "media", "games"],
+        &[
+            "pixel", "design", "studio", "agency", "creative", "media", "games",
+        ],
         "A digital studio",
     ),
     (
@@ -58,8 +95,17 @@ const INDUSTRIES: &[(&[&str], &str)] = &[
     ),
     (
         &[
-            "software", "tech", "systems", "labs", "cloud", "digital", "cyber", "computing",
-            "solutions", ".io", "app",
+            "software",
+            "tech",
+            "systems",
+            "labs",
+            "cloud",
+            "digital",
+            "cyber",
+            "computing",
+            "solutions",
+            ".io",
+            "app",
         ],
         "A software company",
     ),
@@ -83,7 +129,14 @@ pub fn describe_employer(name: &str, context: &str) -> &'static str {
 fn describe_school(name: &str) -> &'static str {
     let n = name.to_lowercase();
     let uni = [
-        "univ", "college", "institut", "hochschule", "école", "ecole", "polytech", "eth ",
+        "univ",
+        "college",
+        "institut",
+        "hochschule",
+        "école",
+        "ecole",
+        "polytech",
+        "eth ",
     ];
     if uni.iter().any(|w| n.contains(w)) {
         "A university"
@@ -330,7 +383,10 @@ mod tests {
             "Built the ledger at A fintech company"
         );
         let summary = b.summary.unwrap_or_default();
-        assert!(!summary.contains("Jane") && !summary.contains("https"), "{summary}");
+        assert!(
+            !summary.contains("Jane") && !summary.contains("https"),
+            "{summary}"
+        );
         assert_eq!(sc.scrub("Write to jane@example.com"), "Write to [e-mail]");
         // Deterministic.
         assert_eq!(anonymize(&profile(), Locale::En).0, q);

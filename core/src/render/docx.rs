@@ -73,7 +73,8 @@ pub(crate) fn cv_docx(v: &View) -> Result<Vec<u8>> {
         );
     }
     if let Some(l) = &v.label {
-        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(l).size(24).color(ACCENT)));
+        doc = doc
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(l).size(24).color(ACCENT)));
     }
     if !v.contacts.is_empty() {
         doc = doc.add_paragraph(para(&contact_line(v, " | ")));
@@ -141,9 +142,7 @@ pub(crate) fn letter_docx(l: &LetterView) -> Result<Vec<u8>> {
     if let Some(d) = &l.date {
         doc = doc.add_paragraph(para("")).add_paragraph(para(d));
     }
-    doc = doc
-        .add_paragraph(para(""))
-        .add_paragraph(para(&l.greeting));
+    doc = doc.add_paragraph(para("")).add_paragraph(para(&l.greeting));
     for p in &l.paragraphs {
         doc = doc.add_paragraph(
             Paragraph::new()

@@ -181,7 +181,11 @@ fn letter_view(
     opts: &RenderOptions,
 ) -> Result<(letter::LetterView, Option<anonymize::Scrubber>)> {
     let (q, sc) = prepare(p, opts)?;
-    let body: u64 = doc.paragraphs.iter().map(|s| s.chars().count() as u64).sum();
+    let body: u64 = doc
+        .paragraphs
+        .iter()
+        .map(|s| s.chars().count() as u64)
+        .sum();
     Limits::check("letter characters", body, MAX_TOTAL_CHARS)?;
     Limits::check("letter paragraphs", doc.paragraphs.len() as u64, MAX_ITEMS)?;
     let mut doc = doc.clone();
@@ -195,7 +199,11 @@ fn letter_view(
 }
 
 /// The pure formats; `None` for the ones that need Typst or docx-rs.
-fn render_pure(p: &Profile, opts: &RenderOptions, format: OutputFormat) -> Result<Option<Rendered>> {
+fn render_pure(
+    p: &Profile,
+    opts: &RenderOptions,
+    format: OutputFormat,
+) -> Result<Option<Rendered>> {
     let flow = |s: String| Some(Rendered::flow(s.into_bytes(), format, Vec::new()));
     Ok(match format {
         OutputFormat::Text => flow(text::cv_text(&view(p, opts)?)),

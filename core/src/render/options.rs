@@ -236,7 +236,11 @@ impl RenderOptions {
             let names: Vec<&str> = super::themes::THEMES.iter().map(|t| t.name).collect();
             return Err(Error::invalid(
                 "render option theme",
-                format!("unknown theme {:?}; known: {}", self.theme, names.join(", ")),
+                format!(
+                    "unknown theme {:?}; known: {}",
+                    self.theme,
+                    names.join(", ")
+                ),
             ));
         }
         if let Some(m) = self.margin_mm

@@ -63,7 +63,9 @@ fn locales_translate_titles_and_dates() {
 fn hostile() -> Profile {
     let mut p = jane();
     p.basics_mut().name = Some("<script>alert(1)</script> #import \"x\"".into());
-    p.work[0].highlights.push("Cut costs by $5 [sic] with #import \"@preview/x\" and *stars*".into());
+    p.work[0]
+        .highlights
+        .push("Cut costs by $5 [sic] with #import \"@preview/x\" and *stars*".into());
     p
 }
 
@@ -80,7 +82,11 @@ fn html_escapes_user_text_and_keeps_only_safe_links() {
 
 #[test]
 fn markdown_escapes_its_own_syntax() {
-    let m = text(&hostile(), &RenderOptions::default(), OutputFormat::Markdown);
+    let m = text(
+        &hostile(),
+        &RenderOptions::default(),
+        OutputFormat::Markdown,
+    );
     assert!(m.contains("\\$5 \\[sic\\] with \\#import"), "{m}");
     assert!(m.contains("\\*stars\\*"), "{m}");
     assert!(m.contains("### Senior Backend Engineer, Lumen Analytics GmbH"));
@@ -104,7 +110,10 @@ fn markdown_and_json_resume_read_back_as_the_same_profile() {
     assert!(!json.contains("\"x-"), "extensions are stripped");
     let back = Profile::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back.work.len(), p.work.len());
-    assert_eq!(back.basics.as_ref().and_then(|b| b.email.clone()), p.basics.as_ref().and_then(|b| b.email.clone()));
+    assert_eq!(
+        back.basics.as_ref().and_then(|b| b.email.clone()),
+        p.basics.as_ref().and_then(|b| b.email.clone())
+    );
 }
 
 #[test]
@@ -113,15 +122,31 @@ fn anonymised_output_names_nobody() {
         anonymize: true,
         ..RenderOptions::default()
     };
-    for f in [OutputFormat::Text, OutputFormat::Markdown, OutputFormat::Html, OutputFormat::JsonResume] {
+    for f in [
+        OutputFormat::Text,
+        OutputFormat::Markdown,
+        OutputFormat::Html,
+        OutputFormat::JsonResume,
+    ] {
         let t = text(&jane(), &opts, f);
-        for secret in ["Jane", "Doe", "jane.doe@example.com", "1234567", "Lumen Analytics", "Northwind", "linkedin"] {
+        for secret in [
+            "Jane",
+            "Doe",
+            "jane.doe@example.com",
+            "1234567",
+            "Lumen Analytics",
+            "Northwind",
+            "linkedin",
+        ] {
             assert!(!t.contains(secret), "{f:?} leaks {secret}:\n{t}");
         }
         assert!(t.contains("Candidate"), "{f:?}");
     }
     let t = text(&jane(), &opts, OutputFormat::Text);
-    assert!(t.contains("Senior Backend Engineer, A data analytics company"), "{t}");
+    assert!(
+        t.contains("Senior Backend Engineer, A data analytics company"),
+        "{t}"
+    );
     assert!(t.contains("Software Engineer, A logistics company"), "{t}");
 }
 
@@ -150,9 +175,17 @@ fn letters_render_in_the_pure_formats_and_are_scrubbed_when_anonymous() {
     };
     let h = render_letter(&doc, &p, &anon, OutputFormat::Html).unwrap_or_else(|e| panic!("{e}"));
     let h = String::from_utf8(h.bytes).unwrap_or_default();
-    assert!(!h.contains("Lumen") && !h.contains("jane.doe@") && !h.contains("Jane"), "{h}");
+    assert!(
+        !h.contains("Lumen") && !h.contains("jane.doe@") && !h.contains("Jane"),
+        "{h}"
+    );
     assert!(matches!(
-        render_letter(&doc, &p, &RenderOptions::default(), OutputFormat::JsonResume),
+        render_letter(
+            &doc,
+            &p,
+            &RenderOptions::default(),
+            OutputFormat::JsonResume
+        ),
         Err(Error::UnsupportedFormat(_))
     ));
 }
@@ -162,12 +195,30 @@ fn bad_options_and_oversized_profiles_are_typed_errors() {
     let p = jane();
     for opts in [
         RenderOptions::theme("fancy"),
-        RenderOptions { accent: Some("red; }".into()), ..RenderOptions::default() },
-        RenderOptions { margin_mm: Some(0.0), ..RenderOptions::default() },
-        RenderOptions { font: Some("Comic Sans".into()), ..RenderOptions::default() },
-        RenderOptions { creation_date: Some("yesterday".into()), ..RenderOptions::default() },
+        RenderOptions {
+            accent: Some("red; }".into()),
+            ..RenderOptions::default()
+        },
+        RenderOptions {
+            margin_mm: Some(0.0),
+            ..RenderOptions::default()
+        },
+        RenderOptions {
+            font: Some("Comic Sans".into()),
+            ..RenderOptions::default()
+        },
+        RenderOptions {
+            creation_date: Some("yesterday".into()),
+            ..RenderOptions::default()
+        },
     ] {
-        assert!(matches!(render(&p, &opts, OutputFormat::Text), Err(Error::InvalidInput { .. })), "{opts:?}");
+        assert!(
+            matches!(
+                render(&p, &opts, OutputFormat::Text),
+                Err(Error::InvalidInput { .. })
+            ),
+            "{opts:?}"
+        );
     }
     let mut big = p.clone();
     for i in 0..10_000 {
@@ -175,7 +226,10 @@ fn bad_options_and_oversized_profiles_are_typed_errors() {
     }
     assert!(matches!(
         render(&big, &RenderOptions::default(), OutputFormat::Text),
-        Err(Error::LimitExceeded { limit: "render items", .. })
+        Err(Error::LimitExceeded {
+            limit: "render items",
+            ..
+        })
     ));
     let mut long = p;
     long.basics_mut().summary = Some("x".repeat(50_000));
@@ -187,9 +241,18 @@ fn bad_options_and_oversized_profiles_are_typed_errors() {
 
 #[test]
 fn formats_come_from_extensions() {
-    assert_eq!(OutputFormat::from_extension(".PDF"), Some(OutputFormat::Pdf));
-    assert_eq!(OutputFormat::from_extension("json"), Some(OutputFormat::JsonResume));
-    assert_eq!(OutputFormat::from_extension("htm"), Some(OutputFormat::Html));
+    assert_eq!(
+        OutputFormat::from_extension(".PDF"),
+        Some(OutputFormat::Pdf)
+    );
+    assert_eq!(
+        OutputFormat::from_extension("json"),
+        Some(OutputFormat::JsonResume)
+    );
+    assert_eq!(
+        OutputFormat::from_extension("htm"),
+        Some(OutputFormat::Html)
+    );
     assert_eq!(OutputFormat::from_extension("exe"), None);
 }
 

@@ -147,7 +147,11 @@ pub fn cv_markdown(v: &View) -> String {
             .iter()
             .map(|c| match (&c.url, c.kind) {
                 (Some(u), "url" | "profile") => {
-                    format!("[{}]({})", md_escape(&c.text), u.replace(['(', ')', ' '], ""))
+                    format!(
+                        "[{}]({})",
+                        md_escape(&c.text),
+                        u.replace(['(', ')', ' '], "")
+                    )
                 }
                 _ => md_escape(&c.text),
             })

@@ -10,7 +10,7 @@ use typst_pdf::{PdfOptions, Timestamp};
 
 use super::engine::Renderer;
 use super::letter::{LetterDoc, LetterView};
-use super::{OutputFormat, Rendered, RenderOptions, docx, letter_view, render_pure, view};
+use super::{OutputFormat, RenderOptions, Rendered, docx, letter_view, render_pure, view};
 use crate::model::{PartialDate, Profile};
 use crate::{Error, Result};
 
@@ -27,19 +27,17 @@ pub(crate) fn shared() -> Result<&'static Renderer> {
 /// The creation date option as a Typst datetime (midnight UTC).
 fn creation(opts: &RenderOptions) -> Option<Datetime> {
     let d = PartialDate::parse_iso(opts.creation_date.as_deref()?)?;
-    Datetime::from_ymd_hms(
-        i32::from(d.year),
-        d.month?,
-        d.day?,
-        0,
-        0,
-        0,
-    )
+    Datetime::from_ymd_hms(i32::from(d.year), d.month?, d.day?, 0, 0, 0)
 }
 
 impl Renderer {
     /// Renders a CV in any format, reusing this renderer's fonts and parsed themes.
-    pub fn render(&self, p: &Profile, opts: &RenderOptions, format: OutputFormat) -> Result<Rendered> {
+    pub fn render(
+        &self,
+        p: &Profile,
+        opts: &RenderOptions,
+        format: OutputFormat,
+    ) -> Result<Rendered> {
         if let Some(out) = render_pure(p, opts, format)? {
             return Ok(out);
         }

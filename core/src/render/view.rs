@@ -112,10 +112,7 @@ fn clean(s: Option<&str>) -> Option<String> {
 }
 
 fn cleaned<'a>(items: impl IntoIterator<Item = &'a String>) -> Vec<String> {
-    items
-        .into_iter()
-        .filter_map(|s| clean(Some(s)))
-        .collect()
+    items.into_iter().filter_map(|s| clean(Some(s))).collect()
 }
 
 /// Joins the non-empty parts with `sep`.
@@ -177,9 +174,10 @@ pub fn contacts(p: &Profile) -> Vec<Contact> {
     }
     for prof in b.profiles.iter() {
         let url = clean(prof.url.as_deref());
-        let text = url.as_deref().map(display_url).or_else(|| {
-            join(&[prof.network.as_deref(), prof.username.as_deref()], ": ")
-        });
+        let text = url
+            .as_deref()
+            .map(display_url)
+            .or_else(|| join(&[prof.network.as_deref(), prof.username.as_deref()], ": "));
         if let Some(text) = text {
             out.push(Contact {
                 kind: "profile",
@@ -319,8 +317,14 @@ fn section(p: &Profile, id: SectionId, loc: Locale) -> Section {
                     head: clean(pr.name.as_deref()).unwrap_or_default(),
                     sub: join(
                         &[
-                            join(&pr.roles.iter().map(|r| Some(r.as_str())).collect::<Vec<_>>(), ", ")
-                                .as_deref(),
+                            join(
+                                &pr.roles
+                                    .iter()
+                                    .map(|r| Some(r.as_str()))
+                                    .collect::<Vec<_>>(),
+                                ", ",
+                            )
+                            .as_deref(),
                             pr.entity.as_deref(),
                         ],
                         ", ",

@@ -50,16 +50,21 @@ fn usage(msg: String) -> Failure {
 pub(crate) fn options(args: &RenderArgs) -> Result<RenderOptions, Failure> {
     let mut o = RenderOptions::theme(args.theme.as_deref().unwrap_or("classic"));
     if let Some(p) = &args.page {
-        o.page = PageSize::parse(p).ok_or_else(|| usage(format!("--page {p:?} is not a4 or letter")))?;
+        o.page =
+            PageSize::parse(p).ok_or_else(|| usage(format!("--page {p:?} is not a4 or letter")))?;
     }
     if let Some(l) = &args.locale {
-        o.locale = Locale::parse(l).ok_or_else(|| usage(format!("--locale {l:?} is not en, de, fr or es")))?;
+        o.locale = Locale::parse(l)
+            .ok_or_else(|| usage(format!("--locale {l:?} is not en, de, fr or es")))?;
     }
     if let Some(s) = &args.sections {
         let ids: Result<Vec<SectionId>, Failure> = s
             .split(',')
             .filter(|x| !x.trim().is_empty())
-            .map(|x| SectionId::parse(x).ok_or_else(|| usage(format!("--sections: unknown section {x:?}"))))
+            .map(|x| {
+                SectionId::parse(x)
+                    .ok_or_else(|| usage(format!("--sections: unknown section {x:?}")))
+            })
             .collect();
         o.sections = Some(ids?);
     }
@@ -79,11 +84,20 @@ pub(crate) fn run(args: RenderArgs) -> Result<(), Failure> {
         return Ok(());
     }
     let (Some(profile), Some(out)) = (&args.profile, &args.out) else {
-        return Err(usage("render needs PROFILE and --out FILE (or --list-themes)".into()));
+        return Err(usage(
+            "render needs PROFILE and --out FILE (or --list-themes)".into(),
+        ));
     };
-    let ext = out.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
-    let format = OutputFormat::from_extension(&ext)
-        .ok_or_else(|| usage(format!("{}: unknown output extension {ext:?}", out.display())))?;
+    let ext = out
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let format = OutputFormat::from_extension(&ext).ok_or_else(|| {
+        usage(format!(
+            "{}: unknown output extension {ext:?}",
+            out.display()
+        ))
+    })?;
     let opts = options(&args)?;
     let parsed = load_resume(profile)?;
     warn(profile, &parsed.warnings);
@@ -100,8 +114,14 @@ pub(crate) fn write_pages(out: &std::path::Path, r: &render::Rendered) -> Result
     };
     write(out, &r.bytes)?;
     for (i, page) in r.pages.iter().enumerate().skip(1) {
-        let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let ext = out.extension().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = out
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let ext = out
+            .extension()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         write(&out.with_file_name(format!("{stem}-{}.{ext}", i + 1)), page)?;
     }
     Ok(())
