@@ -186,8 +186,6 @@ fn is_stop(term: &str) -> bool {
             | "any"
             | "more"
             | "well"
-            | "work"
-            | "team"
     )
 }
 
