@@ -34,7 +34,11 @@ fn runtime() -> Option<PathBuf> {
 
 fn model_dir() -> PathBuf {
     std::env::var_os("CAREER_COPILOT_MODEL_DIR").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/all-MiniLM-L6-v2"),
+        || {
+            career_copilot_e2e::data_dir()
+                .unwrap_or_else(|| PathBuf::from("/work/shared/data"))
+                .join("../models/all-MiniLM-L6-v2")
+        },
         PathBuf::from,
     )
 }
