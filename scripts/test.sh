@@ -159,6 +159,29 @@ run_setup() {
     "$TOOLS/bin/wasm-bindgen" --version
 }
 
+# Every native feature is tested for real: the examples crate's defaults bring render, http,
+# sqlite and postgres; these add the ONNX embedder, usearch and the store conformance suite.
+RUST_FEATURES="career-copilot/fastembed career-copilot/usearch career-copilot/test-utils career-copilot-e2e/fastembed"
+
+# Services and runtimes the tests use, set up in this shell so their variables reach every
+# stage: ONNX Runtime for the fastembed tests, a private PostgreSQL for the store suite. The
+# REQUIRE flags turn a missing one into a failure instead of a skip.
+services() {
+    local start=$(date +%s)
+    if ort=$(bash scripts/ci/onnxruntime.sh | tail -n 1) && [[ -f $ort ]]; then
+        export CAREER_COPILOT_ORT_DYLIB=$ort
+    fi
+    export CAREER_COPILOT_REQUIRE_MODEL=1
+    export CAREER_COPILOT_MODEL_DIR=${CAREER_COPILOT_MODEL_DIR:-$ROOT/../shared/models/all-MiniLM-L6-v2}
+    if [[ -f scripts/ci/postgres.sh ]]; then
+        if url=$(bash scripts/ci/postgres.sh start | tail -n 1) && [[ $url == postgres://* ]]; then
+            export CAREER_COPILOT_PG_URL=$url
+        fi
+        export CAREER_COPILOT_REQUIRE_PG=1
+    fi
+    echo "services: ORT ${CAREER_COPILOT_ORT_DYLIB:-missing}, PostgreSQL ${CAREER_COPILOT_PG_URL:-missing} ($(($(date +%s) - start)) s)"
+}
+
 run_rust() {
     # The core must not depend on any binding generator.
     if cargo tree -p career-copilot -e normal --prefix none | grep -E '^(pyo3|wasm-bindgen|uniffi)[ _-]'; then
@@ -169,9 +192,9 @@ run_rust() {
     # even when unit tests fail, so one run reports both.
     local rc=0
     if cargo nextest --version >/dev/null 2>&1; then
-        cargo nextest run --no-fail-fast || rc=$?
+        cargo nextest run --no-fail-fast --features "$RUST_FEATURES" || rc=$?
     else
-        cargo test --no-fail-fast || rc=$?
+        cargo test --no-fail-fast --features "$RUST_FEATURES" || rc=$?
     fi
     cargo test --doc -p career-copilot || rc=$?
     return "$rc"
@@ -267,6 +290,7 @@ if [[ $FAILED -ne 0 ]]; then
     summary
     exit 1
 fi
+services
 stage rust run_rust
 stage wasm32 run_wasm32
 stage docs run_docs
