@@ -183,6 +183,7 @@ pub(crate) fn board_jobs(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

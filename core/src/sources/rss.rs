@@ -151,6 +151,7 @@ pub(crate) fn rfc2822_to_iso(s: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

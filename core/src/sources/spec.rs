@@ -81,6 +81,7 @@ pub fn parse_spec(spec: &str, base_url: Option<&str>) -> Result<SourceSpec> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! Sources and the refresh over an in-memory client serving the fixture payloads.
 
 use std::collections::HashMap;

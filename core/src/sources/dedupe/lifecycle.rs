@@ -169,6 +169,7 @@ pub fn find_repost(job: &Job, history: &[Seen]) -> Option<Repost> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -257,13 +257,12 @@ pub fn location(s: &str) -> String {
         .map(String::as_str)
         .unwrap_or_default();
     // A lone state ("CA", "California") names the state; otherwise the first part is the city.
-    if let Some((_, full)) = STATES
-        .iter()
-        .find(|(ab, full)| first == *ab || first == *full)
+    if parts.len() == 1
+        && let Some((_, full)) = STATES
+            .iter()
+            .find(|(ab, full)| first == *ab || first == *full)
     {
-        if parts.len() == 1 {
-            return (*full).to_string();
-        }
+        return (*full).to_string();
     }
     city_alias(first).to_string()
 }
@@ -288,6 +287,7 @@ pub fn locations(locs: &[String], remote: bool) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

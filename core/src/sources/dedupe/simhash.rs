@@ -78,6 +78,7 @@ pub(crate) fn bands(h: u64) -> [(u8, u8); 8] {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
