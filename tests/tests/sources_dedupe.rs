@@ -46,7 +46,9 @@ fn glassdoor_duplicates() {
         return;
     };
     assert_eq!(jobs.len(), 672);
+    let started = std::time::Instant::now();
     let groups = dedupe::find_duplicates(&jobs);
+    eprintln!("find_duplicates over {} jobs: {:?} (debug build)", jobs.len(), started.elapsed());
     let mut by_reason: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &groups.duplicates {
         *by_reason

@@ -233,3 +233,20 @@ mod fetching {
         Ok(())
     }
 }
+
+/// The HTTP stack for one source: the reqwest client under the retry and rate-limit layer.
+#[cfg(feature = "http")]
+mod client {
+    use std::sync::Arc;
+
+    use career_copilot::http::HttpClient;
+
+    use super::FetchArgs;
+    use crate::Failure;
+
+    pub(super) fn for_source(_args: &FetchArgs) -> Result<Arc<dyn HttpClient>, Failure> {
+        Err(Failure::Io(
+            "jobs fetch: this build has no HTTP client yet (it arrives with the http layer)".into(),
+        ))
+    }
+}
