@@ -232,8 +232,251 @@ export type ErrorCode =
   | "invalid_input" | "unsupported_format" | "limit_exceeded" | "corrupt" | "encrypted"
   | "no_text_layer" | "provider" | "not_found";
 
-/** What `parseResume` and `parseJob` throw: an `Error` named `CareerCopilotError`. */
+/** What the functions throw: an `Error` named `CareerCopilotError`. */
 export interface CareerCopilotError extends Error {
   name: "CareerCopilotError";
   code: ErrorCode;
+}
+
+// --- ats ----------------------------------------------------------------------------------------
+
+/** "Today" for the engine (it reads no clock): `"2024"`, `"2024-06"`, `"2024-06-15"`, or the
+ * core's form `{ year, month?, day? }`. */
+export type DateLike = string | { year: number; month?: number | null; day?: number | null };
+
+/** Weights of the score's components (defaults in parentheses); a component that does not
+ * apply drops out and the others are scaled up. */
+export interface Weights {
+  requiredSkills?: number; // 30
+  preferredSkills?: number; // 8
+  title?: number; // 12
+  experience?: number; // 15
+  education?: number; // 5
+  keywords?: number; // 10
+  sections?: number; // 5
+  contact?: number; // 4
+  parsability?: number; // 6
+  bullets?: number; // 5
+}
+
+export interface ScoreOptions {
+  /** "Today", for ongoing roles (default: the latest date in the profile, or the job's posting date). */
+  asOf?: DateLike;
+  weights?: Weights;
+  /** Credit for a related skill (React for JavaScript), 0 to 1. */
+  relatedCredit?: number;
+  /** `layout` of the resume's parse result, for the parsability checks. */
+  layout?: LayoutSignals;
+}
+
+/** One part of the score. */
+export interface Component {
+  name: string;
+  weight: number;
+  /** 0 to 1. */
+  value: number;
+  /** Points contributed to the 0–100 score. */
+  points: number;
+  detail: string;
+}
+
+/** A job skill the profile meets, with where. */
+export interface Matched {
+  skill: string;
+  required: boolean;
+  /** `alias`: the same skill under another name (full credit); `related`: partial credit. */
+  credit: "exact" | "alias" | "related";
+  /** Path of the profile item that meets it, e.g. `work[0].highlights[2]`. */
+  evidence: string;
+  evidence_text: string;
+  only_in_skills_section: boolean;
+}
+
+export interface Missing {
+  skill: string;
+  required: boolean;
+}
+
+/** A concrete change, naming the item and why. */
+export interface Suggestion {
+  /** `add-skill-to-section`, `learn-skill`, `quantify-bullet`, `action-verb`, `layout-columns`, ... */
+  kind: string;
+  path?: string;
+  message: string;
+  /** Rough points the change could add. */
+  impact: number;
+}
+
+/** The explainable ATS report (as `copilot score` prints it). */
+export interface AtsReport {
+  /** 0 to 100, rounded to two decimals; the same on every platform. */
+  score: number;
+  breakdown: Component[];
+  matched: Matched[];
+  missing: Missing[];
+  matched_keywords: string[];
+  missing_keywords: string[];
+  experience_years: number;
+  suggestions: Suggestion[];
+}
+
+export interface OptimizeOptions {
+  /** Most bullets kept across all roles (24); `null` keeps every bullet. */
+  maxBullets?: number | null;
+  /** Fewest bullets kept per role when trimming (2). */
+  minBulletsPerRole?: number;
+  /** Add job skills evidenced in experience to the skills section (true). */
+  surfaceSkills?: boolean;
+}
+
+/** One change the optimiser made. */
+export interface Change {
+  /** `reorder-bullets`, `reorder-projects`, `reorder-skills`, `surface-skill`, `trim-bullet`. */
+  kind: string;
+  path: string;
+  detail: string;
+}
+
+/** The tailored profile and what changed; every string in it is in the input. */
+export interface Optimized {
+  profile: Profile;
+  changes: Change[];
+}
+
+// --- matching -----------------------------------------------------------------------------------
+
+/** Weights of the fit factors. */
+export interface MatchWeights {
+  skills?: number;
+  title?: number;
+  seniority?: number;
+  location?: number;
+  salary?: number;
+  recency?: number;
+  text?: number;
+}
+
+export interface RankOptions {
+  /** Keep the best `top` jobs (all when absent). */
+  top?: number;
+  /** The resume's full text, as further evidence for the text and skill factors. */
+  text?: string;
+  /** `true`: remote is best; `false`: on site is fine. */
+  remote?: boolean;
+  /** Places the person would work in. */
+  locations?: string[];
+  /** Lowest acceptable annual salary, in `currency`. */
+  minSalary?: number;
+  currency?: string;
+  /** "Today", for recency. */
+  asOf?: DateLike;
+  weights?: MatchWeights;
+  /** Leave out jobs scoring below this (0–100). */
+  threshold?: number;
+}
+
+/** Factor values (0 to 1) of one job's fit; absent factors did not apply. */
+export interface Factors {
+  skills?: number;
+  title?: number;
+  seniority?: number;
+  location?: number;
+  salary?: number;
+  recency?: number;
+  text?: number;
+}
+
+export interface Ranked {
+  /** Position of the job in the index. */
+  index: number;
+  id?: string;
+  /** 0 to 100. */
+  score: number;
+  factors: Factors;
+}
+
+export interface SearchFilters {
+  remote?: boolean;
+  /** Substring of a job location, any case. */
+  location?: string;
+  /** Jobs whose stated annual salary reaches this. */
+  minSalary?: number;
+  seniority?: Seniority;
+  /** Posted on or after this date. */
+  postedSince?: DateLike;
+  limit?: number;
+}
+
+export interface SearchHit {
+  index: number;
+  id?: string;
+  /** BM25 score (0 for an empty query). */
+  score: number;
+}
+
+export interface SkillDemand {
+  skill: string;
+  jobs: number;
+  /** Share of all jobs, 0 to 1. */
+  share: number;
+  required: number;
+  median_salary_with?: number;
+  median_salary_without?: number;
+  /** The profile shows it. */
+  have: boolean;
+}
+
+export interface Gap {
+  skill: string;
+  /** Jobs this skill alone stands between the person and full coverage of required skills. */
+  jobs_opened: number;
+  jobs_asking: number;
+}
+
+export interface TitleCluster {
+  key: string;
+  jobs: number;
+  examples: string[];
+}
+
+export interface Insights {
+  jobs: number;
+  demand: SkillDemand[];
+  /** Pairs of skills named together: [skill, skill, jobs]. */
+  cooccurrence: [string, string, number][];
+  gaps: Gap[];
+  title_clusters: TitleCluster[];
+}
+
+// --- skills and model ---------------------------------------------------------------------------
+
+/** A skill of the shipped taxonomy. */
+export interface SkillEntry {
+  id: number;
+  /** Canonical name ("PostgreSQL"). */
+  name: string;
+  aliases: string[];
+  category: string;
+  /** Ids of related skills (see `skillById`). */
+  related: number[];
+  hot: boolean;
+  source: "curated" | "onet" | "esco";
+}
+
+export interface Conflict {
+  /** Path in the merged profile, e.g. `basics.email`. */
+  path: string;
+  kept: string;
+  other: string;
+}
+
+export interface MergeReport {
+  conflicts: Conflict[];
+  added: string[];
+  matched: string[];
+}
+
+export interface Merged {
+  profile: Profile;
+  report: MergeReport;
 }

@@ -33,6 +33,7 @@ TSC=$CACHE/node-tools/node_modules/.bin/tsc
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 DATA=$ROOT/../shared/data
+export CAREER_COPILOT_DATA=${CAREER_COPILOT_DATA:-$DATA}
 EXAMPLE_RESUME=$DATA/resumes/rendercv/John_Doe_ClassicTheme_CV.pdf
 export PATH="$TOOLS/bin:$HOME/.cargo/bin:$PATH"
 mkdir -p "$CACHE" "$TOOLS" "$CARGO_TARGET_DIR"
@@ -236,12 +237,8 @@ run_mobile() {
     echo "swift: $(ls "$out/swift" | tr '\n' ' ')"
 
     # Kotlin on the JVM with JNA, as an Android app would call it.
-    local kotlin_source
-    kotlin_source=$(find "$out/kotlin" -name '*.kt')
-    "$KOTLIN_HOME/bin/kotlinc" -nowarn -cp "$JNA_JAR" -d "$out/kotlin-classes" \
-        "$kotlin_source" bindings-mobile/tests/kotlin/IngestTest.kt examples/kotlin/Quickstart.kt
+    bash scripts/ci/kotlin.sh "$KOTLIN_HOME" "$JNA_JAR" "$CARGO_TARGET_DIR/debug" "$out/kotlin" "$out/kotlin-classes" "$DATA"
     local classpath=$out/kotlin-classes:$JNA_JAR:$KOTLIN_HOME/lib/kotlin-stdlib.jar
-    java -Djna.library.path="$CARGO_TARGET_DIR/debug" -cp "$classpath" IngestTestKt "$DATA"
     java -Djna.library.path="$CARGO_TARGET_DIR/debug" -cp "$classpath" QuickstartKt "$(example_resume)" > "$out/quickstart.txt"
     head -c 300 "$out/quickstart.txt"
     echo

@@ -32,6 +32,7 @@ import argparse
 import csv
 import html
 import json
+import os
 import math
 import re
 import statistics
@@ -44,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data"
 FIXTURES = ROOT / "tests" / "fixtures" / "ranking"
-COPILOT = ROOT / "target" / "debug" / "copilot"
+COPILOT = Path(os.environ.get("COPILOT", ROOT / "target" / "debug" / "copilot"))
 CRITERION = ROOT / "target" / "criterion"
 GLASSDOOR_ROWS = 200  # Kept in step with tests/tests/ranking.rs.
 
@@ -77,6 +78,25 @@ def category_jobs() -> list[dict]:
         t = j["title"].lower() + " "
         j["categories"] = next((cats for pat, cats in rules if pat in t), [])
     return out
+
+
+def onet_jobs() -> list[dict]:
+    """The held-out set: every O*NET occupation as a job (see tests/fixtures/ranking/onet_labels.json)."""
+    root = DATA / "taxonomy/onet"
+    tech: dict[str, list[tuple[bool, str]]] = {}
+    with open(root / "Technology_Skills.txt", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            tech.setdefault(row["O*NET-SOC Code"], []).append((row["Hot Technology"] != "Y", row["Example"]))
+    labels = json.loads((FIXTURES / "onet_labels.json").read_text(encoding="utf-8"))["categories"]
+    jobs = []
+    with open(root / "Occupation_Data.txt", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            code = row["O*NET-SOC Code"]
+            tools = [name for _, name in sorted(tech.get(code, []))[:20]]
+            description = row["Description"] + ("\n\nTechnologies: " + ", ".join(tools) if tools else "")
+            jobs.append({"id": code, "title": row["Title"], "description": description,
+                         "categories": [c for c, codes in labels.items() if code in codes]})
+    return jobs
 
 
 def resumes() -> list[tuple[str, str]]:
@@ -112,10 +132,18 @@ def quality() -> None:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import linear_kernel
 
-    jobs = category_jobs()
     people = resumes()
-    labelled = sum(1 for j in jobs if j["categories"])
-    print(f"(a) {len(people)} distinct resumes x {len(jobs)} jobs ({labelled} labelled relevant to some category)")
+    for set_name, jobs in (("25 categories vs jobs labelled by title", category_jobs()), ("held-out: O*NET occupations", onet_jobs())):
+        labelled = sum(1 for j in jobs if j["categories"])
+        print(f"(a) {set_name}: {len(people)} distinct resumes x {len(jobs)} jobs ({labelled} labelled relevant to some category)")
+        rank_set(jobs, people)
+    matcher_pairs()
+
+
+def rank_set(jobs: list[dict], people: list[tuple[str, str]]) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import linear_kernel
+
     texts = [j["title"] + "\n" + strip_html(j["description"]) for j in jobs]
     vec = TfidfVectorizer(stop_words="english")
     jm = vec.fit_transform(texts)
@@ -140,8 +168,13 @@ def quality() -> None:
     for name, m in (("career-copilot", ours), ("tf-idf cosine (sklearn)", base)):
         print(f"{name:24}" + "".join(f"{statistics.fmean(x[i] for x in m):>{w}.3f}" for i, w in ((0, 8), (1, 9), (2, 8))))
 
-    # (b) Resume-matcher samples.
+
+
+def matcher_pairs() -> None:
+    """(b) Resume-matcher samples."""
     from pdfminer.high_level import extract_text
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import linear_kernel
 
     root = DATA / "fit/resume-matcher-samples"
     pair = {"pm": "product_manager", "fe": "front_end", "fullstack": "full_stack"}

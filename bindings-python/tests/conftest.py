@@ -1,10 +1,16 @@
-"""Shared fixtures: the real documents in ../shared/data beside the repository."""
+"""Shared fixtures: the real documents in ../shared/data beside the repository, and the shared
+ATS test vectors in tests/vectors."""
 
+import json
+import os
 from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+ROOT = Path(__file__).resolve().parents[2]
+# CAREER_COPILOT_DATA overrides, as for the Rust tests (tests/lib.rs).
+DATA = Path(os.environ.get("CAREER_COPILOT_DATA", ROOT.parent / "shared" / "data"))
+VECTORS = ROOT / "tests" / "vectors"
 
 
 @pytest.fixture(scope="session")
@@ -12,3 +18,8 @@ def data() -> Path:
     if not DATA.is_dir():
         pytest.skip(f"test data folder {DATA} is absent")
     return DATA
+
+
+def load_vectors() -> list:
+    """The shared ATS vectors (tests/vectors/*.json), sorted by file name."""
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(VECTORS.glob("*.json"))]

@@ -1,5 +1,6 @@
 //! Plain JS objects to core values and back, through serde.
 
+use career_copilot::model::PartialDate;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -20,6 +21,59 @@ pub(crate) fn from_js<T: DeserializeOwned + Default>(
         .map_err(|e| error::js_error("invalid_input", &format!("invalid {what}: {e}")))?;
     serde_json::from_value(snake_keys(json))
         .map_err(|e| error::js_error("invalid_input", &format!("invalid {what}: {e}")))
+}
+
+/// Reads plain data (a profile, a job, a list of jobs) into a core type. Keys stay as they are:
+/// profiles are JSON Resume (camelCase), jobs the core's JSON (snake_case).
+pub(crate) fn data_from_js<T: DeserializeOwned>(what: &str, value: JsValue) -> Result<T, JsValue> {
+    let json: Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| error::js_error("invalid_input", &format!("invalid {what}: {e}")))?;
+    serde_json::from_value(json)
+        .map_err(|e| error::js_error("invalid_input", &format!("invalid {what}: {e}")))
+}
+
+/// Reads an options object as JSON with snake_case keys (or `None` when absent), turning ISO
+/// date strings under `dates` (after renaming, e.g. `as_of`) into the core's date form.
+pub(crate) fn options_json(
+    what: &str,
+    value: Option<JsValue>,
+    dates: &[&str],
+) -> Result<Option<Map<String, Value>>, JsValue> {
+    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+        return Ok(None);
+    };
+    let json: Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| error::js_error("invalid_input", &format!("invalid {what}: {e}")))?;
+    let Value::Object(mut map) = snake_keys(json) else {
+        return Err(error::js_error(
+            "invalid_input",
+            &format!("invalid {what}: expected an object"),
+        ));
+    };
+    for key in dates {
+        if let Some(Value::String(text)) = map.get(*key) {
+            let date = PartialDate::parse_iso(text).ok_or_else(|| {
+                error::js_error(
+                    "invalid_input",
+                    &format!("invalid {what}: {key} {text:?} is not YYYY, YYYY-MM or YYYY-MM-DD"),
+                )
+            })?;
+            map.insert((*key).to_owned(), serde_json::json!(date));
+        }
+    }
+    Ok(Some(map))
+}
+
+/// A core options type from what [`options_json`] returned (the type's defaults when absent).
+pub(crate) fn options_from_json<T: DeserializeOwned + Default>(
+    what: &str,
+    map: Option<Map<String, Value>>,
+) -> Result<T, JsValue> {
+    match map {
+        None => Ok(T::default()),
+        Some(map) => serde_json::from_value(Value::Object(map))
+            .map_err(|e| error::js_error("invalid_input", &format!("invalid {what}: {e}"))),
+    }
 }
 
 /// Writes a core value as plain JS objects and arrays.

@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 // Self-reference through package.json "exports", as users import it.
 import { parseJob, parseResume, version } from "career-copilot";
 
-const DATA = fileURLToPath(new URL("../../../shared/data/", import.meta.url));
+// CAREER_COPILOT_DATA overrides, as for the Rust tests (tests/lib.rs).
+const DATA = process.env.CAREER_COPILOT_DATA
+  ? `${process.env.CAREER_COPILOT_DATA.replace(/\/$/, "")}/`
+  : fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 const haveData = existsSync(DATA);
 const data = (path) => new Uint8Array(readFileSync(DATA + path));
 const utf8 = (text) => new TextEncoder().encode(text);

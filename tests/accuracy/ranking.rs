@@ -128,6 +128,58 @@ pub fn category_jobs(data: &Path) -> Vec<LabelledJob> {
         .collect()
 }
 
+/// The held-out set: every O*NET occupation as a job (title, description and up to 20 of its
+/// technology examples, hot ones first), relevant to the resume categories that
+/// `tests/fixtures/ranking/onet_labels.json` lists for it. Never used to tune weights.
+pub fn onet_jobs(data: &Path) -> Vec<LabelledJob> {
+    let labels: serde_json::Value =
+        serde_json::from_str(&read(&fixtures().join("onet_labels.json")))
+            .expect("onet_labels.json");
+    let cats = labels["categories"].as_object().expect("categories");
+    let root = data.join("taxonomy/onet");
+    let mut tech: std::collections::HashMap<String, Vec<(bool, String)>> =
+        std::collections::HashMap::new();
+    for line in read(&root.join("Technology_Skills.txt")).lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() >= 5 {
+            tech.entry(f[0].to_string())
+                .or_default()
+                .push((f[4] != "Y", f[1].to_string()));
+        }
+    }
+    read(&root.join("Occupation_Data.txt"))
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            let (code, title, desc) = (*f.first()?, *f.get(1)?, *f.get(2)?);
+            let mut tools = tech.get(code).cloned().unwrap_or_default();
+            tools.sort();
+            let tools: Vec<String> = tools.into_iter().take(20).map(|(_, n)| n).collect();
+            let description = if tools.is_empty() {
+                desc.to_string()
+            } else {
+                format!("{desc}\n\nTechnologies: {}", tools.join(", "))
+            };
+            let mut job = parse_job(description.as_bytes(), &Hint::default())
+                .map(|p| p.value)
+                .unwrap_or_default();
+            job.id = Some(code.to_string());
+            job.title = Some(title.to_string());
+            let categories = cats
+                .iter()
+                .filter(|(_, codes)| {
+                    codes
+                        .as_array()
+                        .is_some_and(|a| a.iter().any(|c| c.as_str() == Some(code)))
+                })
+                .map(|(c, _)| c.clone())
+                .collect();
+            Some(LabelledJob { job, categories })
+        })
+        .collect()
+}
+
 /// Distinct (category, profile, text) triples of the 25-category resumes, first occurrence order.
 pub fn category_resumes(data: &Path) -> Vec<(String, Profile, String)> {
     let mut csv =

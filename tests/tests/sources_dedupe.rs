@@ -1,6 +1,7 @@
 //! Dedupe on real data: the Glassdoor data-science sample (672 rows scraped from listings,
 //! with many postings scraped more than once). Run with `--nocapture` to see the figures and a
 //! sample of pairs for a hand check of precision.
+#![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeMap;
 
@@ -48,7 +49,11 @@ fn glassdoor_duplicates() {
     assert_eq!(jobs.len(), 672);
     let started = std::time::Instant::now();
     let groups = dedupe::find_duplicates(&jobs);
-    eprintln!("find_duplicates over {} jobs: {:?} (debug build)", jobs.len(), started.elapsed());
+    eprintln!(
+        "find_duplicates over {} jobs: {:?} (debug build)",
+        jobs.len(),
+        started.elapsed()
+    );
     let mut by_reason: BTreeMap<&str, usize> = BTreeMap::new();
     for d in &groups.duplicates {
         *by_reason

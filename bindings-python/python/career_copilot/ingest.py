@@ -54,6 +54,31 @@ def parse_job(
     return _native.parse_job(content, _hint(file_name, format, limits))
 
 
+async def parse_resume_async(
+    data: Source,
+    *,
+    file_name: Optional[str] = None,
+    format: Optional[str] = None,
+    limits: Optional[Mapping[str, int]] = None,
+) -> Parsed:
+    """:func:`parse_resume` as a coroutine: the engine parses on the package's own runtime
+    threads, so the event loop stays free (a path is read before that, here)."""
+    content, file_name = _content(data, file_name)
+    return await _native.parse_resume_async(content, _hint(file_name, format, limits))
+
+
+async def parse_job_async(
+    data: Source,
+    *,
+    file_name: Optional[str] = None,
+    format: Optional[str] = None,
+    limits: Optional[Mapping[str, int]] = None,
+) -> Parsed:
+    """:func:`parse_job` as a coroutine."""
+    content, file_name = _content(data, file_name)
+    return await _native.parse_job_async(content, _hint(file_name, format, limits))
+
+
 def _content(data: Source, file_name: Optional[str]) -> Tuple[bytes, Optional[str]]:
     """The bytes to parse, and the file name (a path's own name unless one was given)."""
     if isinstance(data, bytes):
@@ -82,4 +107,4 @@ def _hint(
     return hint
 
 
-__all__ = ["parse_resume", "parse_job", "Parsed", "Source"]
+__all__ = ["parse_resume", "parse_job", "parse_resume_async", "parse_job_async", "Parsed", "Source"]

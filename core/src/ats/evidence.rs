@@ -54,154 +54,165 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Every non-blank text field of a profile with its JSON-Resume-style path, in document
+/// order: the shared path convention of ATS evidence and retrieval chunks.
+pub fn profile_fields<'p>(profile: &'p Profile) -> Vec<Field<'p>> {
+    let mut fields = Vec::new();
+    let mut push = |path: String, text: Option<&'p str>, kind: FieldKind| {
+        if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
+            fields.push(Field {
+                path,
+                text: t,
+                kind,
+            });
+        }
+    };
+    if let Some(b) = &profile.basics {
+        push("basics.label".into(), b.label.as_deref(), FieldKind::Other);
+        push(
+            "basics.summary".into(),
+            b.summary.as_deref(),
+            FieldKind::Other,
+        );
+    }
+    for (i, w) in profile.work.iter().enumerate() {
+        push(
+            format!("work[{i}].position"),
+            w.position.as_deref(),
+            FieldKind::Experience,
+        );
+        push(
+            format!("work[{i}].summary"),
+            w.summary.as_deref(),
+            FieldKind::Experience,
+        );
+        push(
+            format!("work[{i}].description"),
+            w.description.as_deref(),
+            FieldKind::Experience,
+        );
+        for (j, h) in w.highlights.iter().enumerate() {
+            push(
+                format!("work[{i}].highlights[{j}]"),
+                Some(h),
+                FieldKind::Experience,
+            );
+        }
+    }
+    for (i, p) in profile.projects.iter().enumerate() {
+        push(
+            format!("projects[{i}].name"),
+            p.name.as_deref(),
+            FieldKind::Experience,
+        );
+        push(
+            format!("projects[{i}].description"),
+            p.description.as_deref(),
+            FieldKind::Experience,
+        );
+        for (j, h) in p.highlights.iter().enumerate() {
+            push(
+                format!("projects[{i}].highlights[{j}]"),
+                Some(h),
+                FieldKind::Experience,
+            );
+        }
+        for (j, k) in p.keywords.iter().enumerate() {
+            push(
+                format!("projects[{i}].keywords[{j}]"),
+                Some(k),
+                FieldKind::Experience,
+            );
+        }
+    }
+    for (i, v) in profile.volunteer.iter().enumerate() {
+        push(
+            format!("volunteer[{i}].summary"),
+            v.summary.as_deref(),
+            FieldKind::Experience,
+        );
+        for (j, h) in v.highlights.iter().enumerate() {
+            push(
+                format!("volunteer[{i}].highlights[{j}]"),
+                Some(h),
+                FieldKind::Experience,
+            );
+        }
+    }
+    for (i, s) in profile.skills.iter().enumerate() {
+        push(
+            format!("skills[{i}].name"),
+            s.name.as_deref(),
+            FieldKind::SkillsSection,
+        );
+        for (j, k) in s.keywords.iter().enumerate() {
+            push(
+                format!("skills[{i}].keywords[{j}]"),
+                Some(k),
+                FieldKind::SkillsSection,
+            );
+        }
+    }
+    for (i, e) in profile.education.iter().enumerate() {
+        push(
+            format!("education[{i}].area"),
+            e.area.as_deref(),
+            FieldKind::Other,
+        );
+        push(
+            format!("education[{i}].studyType"),
+            e.study_type.as_deref(),
+            FieldKind::Other,
+        );
+        for (j, c) in e.courses.iter().enumerate() {
+            push(
+                format!("education[{i}].courses[{j}]"),
+                Some(c),
+                FieldKind::Other,
+            );
+        }
+    }
+    for (i, c) in profile.certificates.iter().enumerate() {
+        push(
+            format!("certificates[{i}].name"),
+            c.name.as_deref(),
+            FieldKind::Other,
+        );
+    }
+    for (i, a) in profile.awards.iter().enumerate() {
+        push(
+            format!("awards[{i}].title"),
+            a.title.as_deref(),
+            FieldKind::Other,
+        );
+    }
+    for (i, p) in profile.publications.iter().enumerate() {
+        push(
+            format!("publications[{i}].name"),
+            p.name.as_deref(),
+            FieldKind::Other,
+        );
+    }
+    for (i, c) in profile.custom_sections.iter().enumerate() {
+        for (j, l) in c.lines.iter().enumerate() {
+            push(
+                format!("x-sections[{i}].lines[{j}]"),
+                Some(l),
+                FieldKind::Other,
+            );
+        }
+    }
+    fields
+}
+
 impl<'a> ProfileIndex<'a> {
     /// Collects and indexes every text field of `profile`.
     pub fn new(profile: &'a Profile, taxonomy: &Taxonomy) -> Self {
-        let mut fields = Vec::new();
-        let mut push = |path: String, text: Option<&'a str>, kind: FieldKind| {
-            if let Some(t) = text.filter(|t| !t.trim().is_empty()) {
-                fields.push(Field {
-                    path,
-                    text: t,
-                    kind,
-                });
-            }
-        };
-        if let Some(b) = &profile.basics {
-            push("basics.label".into(), b.label.as_deref(), FieldKind::Other);
-            push(
-                "basics.summary".into(),
-                b.summary.as_deref(),
-                FieldKind::Other,
-            );
-        }
-        for (i, w) in profile.work.iter().enumerate() {
-            push(
-                format!("work[{i}].position"),
-                w.position.as_deref(),
-                FieldKind::Experience,
-            );
-            push(
-                format!("work[{i}].summary"),
-                w.summary.as_deref(),
-                FieldKind::Experience,
-            );
-            push(
-                format!("work[{i}].description"),
-                w.description.as_deref(),
-                FieldKind::Experience,
-            );
-            for (j, h) in w.highlights.iter().enumerate() {
-                push(
-                    format!("work[{i}].highlights[{j}]"),
-                    Some(h),
-                    FieldKind::Experience,
-                );
-            }
-        }
-        for (i, p) in profile.projects.iter().enumerate() {
-            push(
-                format!("projects[{i}].name"),
-                p.name.as_deref(),
-                FieldKind::Experience,
-            );
-            push(
-                format!("projects[{i}].description"),
-                p.description.as_deref(),
-                FieldKind::Experience,
-            );
-            for (j, h) in p.highlights.iter().enumerate() {
-                push(
-                    format!("projects[{i}].highlights[{j}]"),
-                    Some(h),
-                    FieldKind::Experience,
-                );
-            }
-            for (j, k) in p.keywords.iter().enumerate() {
-                push(
-                    format!("projects[{i}].keywords[{j}]"),
-                    Some(k),
-                    FieldKind::Experience,
-                );
-            }
-        }
-        for (i, v) in profile.volunteer.iter().enumerate() {
-            push(
-                format!("volunteer[{i}].summary"),
-                v.summary.as_deref(),
-                FieldKind::Experience,
-            );
-            for (j, h) in v.highlights.iter().enumerate() {
-                push(
-                    format!("volunteer[{i}].highlights[{j}]"),
-                    Some(h),
-                    FieldKind::Experience,
-                );
-            }
-        }
-        for (i, s) in profile.skills.iter().enumerate() {
-            push(
-                format!("skills[{i}].name"),
-                s.name.as_deref(),
-                FieldKind::SkillsSection,
-            );
-            for (j, k) in s.keywords.iter().enumerate() {
-                push(
-                    format!("skills[{i}].keywords[{j}]"),
-                    Some(k),
-                    FieldKind::SkillsSection,
-                );
-            }
-        }
-        for (i, e) in profile.education.iter().enumerate() {
-            push(
-                format!("education[{i}].area"),
-                e.area.as_deref(),
-                FieldKind::Other,
-            );
-            push(
-                format!("education[{i}].studyType"),
-                e.study_type.as_deref(),
-                FieldKind::Other,
-            );
-            for (j, c) in e.courses.iter().enumerate() {
-                push(
-                    format!("education[{i}].courses[{j}]"),
-                    Some(c),
-                    FieldKind::Other,
-                );
-            }
-        }
-        for (i, c) in profile.certificates.iter().enumerate() {
-            push(
-                format!("certificates[{i}].name"),
-                c.name.as_deref(),
-                FieldKind::Other,
-            );
-        }
-        for (i, a) in profile.awards.iter().enumerate() {
-            push(
-                format!("awards[{i}].title"),
-                a.title.as_deref(),
-                FieldKind::Other,
-            );
-        }
-        for (i, p) in profile.publications.iter().enumerate() {
-            push(
-                format!("publications[{i}].name"),
-                p.name.as_deref(),
-                FieldKind::Other,
-            );
-        }
-        for (i, c) in profile.custom_sections.iter().enumerate() {
-            for (j, l) in c.lines.iter().enumerate() {
-                push(
-                    format!("x-sections[{i}].lines[{j}]"),
-                    Some(l),
-                    FieldKind::Other,
-                );
-            }
-        }
+        let fields = profile_fields(profile);
+        Self::index(fields, taxonomy)
+    }
+
+    fn index(fields: Vec<Field<'a>>, taxonomy: &Taxonomy) -> Self {
         let mut skills: BTreeMap<SkillId, Vec<usize>> = BTreeMap::new();
         let mut all_words = BTreeSet::new();
         let mut field_words = Vec::with_capacity(fields.len());

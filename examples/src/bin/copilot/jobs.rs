@@ -86,7 +86,11 @@ fn read_jsonl(path: &Path) -> Result<Vec<Job>, Failure> {
     let text = String::from_utf8(crate::read(path)?)
         .map_err(|_| Failure::Io(format!("{}: JSONL must be UTF-8", path.display())))?;
     let mut jobs = Vec::new();
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
         let job = Job::from_json(line).map_err(|e| {
             Failure::Input(
                 path.to_path_buf(),
@@ -115,8 +119,8 @@ pub(crate) fn run(cmd: JobsCommand) -> Result<(), Failure> {
 }
 
 fn search(from: &Jobs, args: &SearchArgs) -> Result<(), Failure> {
-    let index = JobIndex::try_new(from.load()?)
-        .map_err(|e| Failure::Io(format!("indexing jobs: {e}")))?;
+    let index =
+        JobIndex::try_new(from.load()?).map_err(|e| Failure::Io(format!("indexing jobs: {e}")))?;
     let filters = SearchFilters {
         remote: args.remote.then_some(true),
         location: args.location.clone(),
@@ -128,7 +132,10 @@ fn search(from: &Jobs, args: &SearchArgs) -> Result<(), Failure> {
     print_jsonl(hits.into_iter().map(|(i, score)| {
         let mut v = serde_json::to_value(&index.jobs()[i]).unwrap_or_default();
         if let Some(o) = v.as_object_mut() {
-            o.insert("score".into(), serde_json::json!((score * 1000.0).round() / 1000.0));
+            o.insert(
+                "score".into(),
+                serde_json::json!((score * 1000.0).round() / 1000.0),
+            );
         }
         v
     }))
@@ -164,10 +171,8 @@ mod fetching {
             let source = parse_spec(spec, args.base_url.as_deref())
                 .map_err(|e| Failure::Io(format!("{spec}: {e}")))?
                 .source;
-            plans.push(SourcePlan {
-                source,
-                client: super::client::for_source(&args)?,
-            });
+            let client = super::client::for_source(&args, &source.name())?;
+            plans.push(SourcePlan { source, client });
         }
         let known = match &args.jobs {
             Some(path) => Known::from_jobs(Jobs::File(path.clone()).load()?.iter()),
@@ -225,7 +230,10 @@ mod fetching {
                 report
                     .logs
                     .iter()
-                    .filter_map(|l| l.errors.first().map(|e| format!("{}: {}", l.source, e.message)))
+                    .filter_map(|l| l
+                        .errors
+                        .first()
+                        .map(|e| format!("{}: {}", l.source, e.message)))
                     .collect::<Vec<_>>()
                     .join("; ")
             )));
@@ -234,19 +242,40 @@ mod fetching {
     }
 }
 
-/// The HTTP stack for one source: the reqwest client under the retry and rate-limit layer.
+/// The HTTP stack for one source: the reqwest client under the retry and rate-limit layer, one
+/// rate bucket per source.
 #[cfg(feature = "http")]
 mod client {
     use std::sync::Arc;
+    use std::time::Duration;
 
-    use career_copilot::http::HttpClient;
+    use career_copilot::http::{
+        HttpClient, RateLimiter, ReqwestClient, RetryPolicy, Retrying, TokioClock,
+    };
 
     use super::FetchArgs;
     use crate::Failure;
 
-    pub(super) fn for_source(_args: &FetchArgs) -> Result<Arc<dyn HttpClient>, Failure> {
-        Err(Failure::Io(
-            "jobs fetch: this build has no HTTP client yet (it arrives with the http layer)".into(),
+    pub(super) fn for_source(
+        args: &FetchArgs,
+        source: &str,
+    ) -> Result<Arc<dyn HttpClient>, Failure> {
+        let inner = ReqwestClient::new().map_err(|e| Failure::Io(format!("HTTP client: {e}")))?;
+        let rate = if args.rate.is_finite() && args.rate > 0.0 {
+            args.rate
+        } else {
+            1.0
+        };
+        let limiter = Arc::new(RateLimiter::new(rate, 1));
+        let policy = RetryPolicy {
+            max_attempts: args.retries.saturating_add(1),
+            max_total_wait: Duration::from_secs(args.timeout.max(1) * 2),
+            ..RetryPolicy::default()
+        };
+        Ok(Arc::new(
+            Retrying::new(inner, Arc::new(TokioClock))
+                .with_policy(policy)
+                .with_rate_limit_key(limiter, source.to_string()),
         ))
     }
 }
