@@ -12,10 +12,10 @@ use crate::Result;
 mod cancel;
 mod clock;
 mod rate_limit;
-mod retry;
-pub mod retry_after;
 #[cfg(feature = "http")]
 mod reqwest_client;
+mod retry;
+pub mod retry_after;
 #[cfg(test)]
 mod tests;
 

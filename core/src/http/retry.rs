@@ -61,7 +61,10 @@ impl RetryPolicy {
     /// [0, 1) drawn at random for the jitter.
     pub fn backoff(&self, attempts: u32, unit: f64) -> Duration {
         let exp = attempts.saturating_sub(1).min(30);
-        let raw = self.base_delay.saturating_mul(1u32 << exp).min(self.max_delay);
+        let raw = self
+            .base_delay
+            .saturating_mul(1u32 << exp)
+            .min(self.max_delay);
         let jitter = self.jitter.clamp(0.0, 1.0) * unit.clamp(0.0, 1.0);
         raw.mul_f64(1.0 - jitter)
     }
@@ -135,7 +138,11 @@ impl<C: HttpClient> Retrying<C> {
     }
 
     /// Rate-limits every attempt under one key (a job source, an API account).
-    pub fn with_rate_limit_key(mut self, limiter: Arc<RateLimiter>, key: impl Into<String>) -> Self {
+    pub fn with_rate_limit_key(
+        mut self,
+        limiter: Arc<RateLimiter>,
+        key: impl Into<String>,
+    ) -> Self {
         self.limiter = Some((limiter, Some(key.into())));
         self
     }

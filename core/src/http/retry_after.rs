@@ -49,10 +49,7 @@ pub fn http_date_ms(value: &str) -> Option<u64> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let month = MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(month))? as u32
-        + 1;
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u32 + 1;
     let mut year: i64 = year.parse().ok()?;
     if year < 100 {
         // RFC 850 two-digit years: RFC 9110 says to read far-future years as the past.
@@ -123,16 +120,25 @@ mod tests {
             Some(Duration::from_secs(7))
         );
         assert_eq!(
-            retry_after(&resp(&[("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")]), now),
+            retry_after(
+                &resp(&[("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")]),
+                now
+            ),
             Some(Duration::from_secs(7))
         );
         // A date already past means "now".
         assert_eq!(
-            retry_after(&resp(&[("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")]), now + 60_000),
+            retry_after(
+                &resp(&[("retry-after", "Sun, 06 Nov 1994 08:49:37 GMT")]),
+                now + 60_000
+            ),
             Some(Duration::ZERO)
         );
         assert_eq!(
-            retry_after(&resp(&[("retry-after-ms", "250"), ("retry-after", "9")]), now),
+            retry_after(
+                &resp(&[("retry-after-ms", "250"), ("retry-after", "9")]),
+                now
+            ),
             Some(Duration::from_millis(250))
         );
         assert_eq!(retry_after(&resp(&[("retry-after", "-3")]), now), None);

@@ -31,7 +31,11 @@ impl Scripted {
 impl HttpClient for Scripted {
     async fn send(&self, _request: Request) -> Result<Response> {
         *self.calls.lock().unwrap() += 1;
-        self.script.lock().unwrap().pop_front().unwrap_or_else(|| Ok(status(200, &[])))
+        self.script
+            .lock()
+            .unwrap()
+            .pop_front()
+            .unwrap_or_else(|| Ok(status(200, &[])))
     }
 }
 
@@ -82,26 +86,39 @@ fn backoff_doubles_is_capped_and_jittered_down() {
 
 #[test]
 fn server_error_then_success() {
-    let client = Scripted::new(vec![Ok(status(500, &[])), Ok(status(502, &[])), Ok(status(200, &[]))]);
+    let client = Scripted::new(vec![
+        Ok(status(500, &[])),
+        Ok(status(502, &[])),
+        Ok(status(200, &[])),
+    ]);
     let clock = Arc::new(ManualClock::new(T0));
     let r = retrying(client.clone(), clock.clone());
     let resp = run(r.send(Request::get("http://x/a"))).unwrap();
     assert_eq!(resp.status, 200);
     assert_eq!(client.calls(), 3);
-    assert_eq!(clock.sleeps(), [Duration::from_millis(500), Duration::from_secs(1)]);
+    assert_eq!(
+        clock.sleeps(),
+        [Duration::from_millis(500), Duration::from_secs(1)]
+    );
 }
 
 #[test]
 fn retry_after_seconds_and_dates_are_honoured() {
     let client = Scripted::new(vec![
         Ok(status(429, &[("Retry-After", "3")])),
-        Ok(status(503, &[("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT")])),
+        Ok(status(
+            503,
+            &[("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT")],
+        )),
     ]);
     let clock = Arc::new(ManualClock::new(T0));
     let r = retrying(client.clone(), clock.clone());
     run(r.send(Request::get("http://x/a"))).unwrap();
     // 3 s, then the date 7 s after T0 is 4 s after the first wait.
-    assert_eq!(clock.sleeps(), [Duration::from_secs(3), Duration::from_secs(4)]);
+    assert_eq!(
+        clock.sleeps(),
+        [Duration::from_secs(3), Duration::from_secs(4)]
+    );
 }
 
 #[test]
@@ -111,7 +128,11 @@ fn outage_gives_a_typed_error_after_bounded_attempts() {
     let r = retrying(client.clone(), clock.clone());
     let err = run(r.send(Request::get("http://x/down"))).unwrap_err();
     match err {
-        Error::Http { url, status, reason } => {
+        Error::Http {
+            url,
+            status,
+            reason,
+        } => {
             assert_eq!(url, "http://x/down");
             assert_eq!(status, Some(503));
             assert!(reason.contains("4 attempt"), "{reason}");
@@ -127,8 +148,18 @@ fn outage_gives_a_typed_error_after_bounded_attempts() {
 fn retry_after_beyond_budget_gives_up_at_once() {
     let client = Scripted::new(vec![Ok(status(429, &[("retry-after", "3600")]))]);
     let clock = Arc::new(ManualClock::new(T0));
-    let err = run(retrying(client.clone(), clock.clone()).send(Request::get("http://x/"))).unwrap_err();
-    assert!(matches!(err, Error::Http { status: Some(429), .. }), "{err}");
+    let err =
+        run(retrying(client.clone(), clock.clone()).send(Request::get("http://x/"))).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Http {
+                status: Some(429),
+                ..
+            }
+        ),
+        "{err}"
+    );
     assert!(err.to_string().contains("retry budget"), "{err}");
     assert_eq!(client.calls(), 1);
     assert!(clock.sleeps().is_empty());
@@ -179,7 +210,10 @@ fn rate_limiter_paces_each_host() {
         run(r.send(Request::get("http://a.example/x"))).unwrap();
     }
     run(r.send(Request::get("http://b.example/x"))).unwrap();
-    assert_eq!(clock.sleeps(), [Duration::from_millis(500), Duration::from_millis(500)]);
+    assert_eq!(
+        clock.sleeps(),
+        [Duration::from_millis(500), Duration::from_millis(500)]
+    );
 }
 
 /// A clock whose sleep cancels the token and then never wakes: the wait must end anyway.
@@ -253,9 +287,13 @@ mod live {
             .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({"ok": true})))
             .mount(&server)
             .await;
-        let r = Retrying::new(ReqwestClient::new().unwrap(), Arc::new(TokioClock)).with_policy(fast_policy());
+        let r = Retrying::new(ReqwestClient::new().unwrap(), Arc::new(TokioClock))
+            .with_policy(fast_policy());
         let url = format!("{}/v1/chat", server.uri());
-        let resp = r.send(Request::post_json(url, &serde_json::json!({"q": 1}))).await.unwrap();
+        let resp = r
+            .send(Request::post_json(url, &serde_json::json!({"q": 1})))
+            .await
+            .unwrap();
         assert_eq!(resp.status, 200);
         assert_eq!(resp.json::<serde_json::Value>("test").unwrap()["ok"], true);
         let received = server.received_requests().await.unwrap();
@@ -323,13 +361,27 @@ mod live {
             }
         });
         let url = format!("http://{addr}/jobs");
-        let err = ReqwestClient::new().unwrap().send(Request::get(&url)).await.unwrap_err();
+        let err = ReqwestClient::new()
+            .unwrap()
+            .send(Request::get(&url))
+            .await
+            .unwrap_err();
         assert!(matches!(err, Error::Http { status: None, .. }), "{err}");
-        let r = Retrying::new(ReqwestClient::new().unwrap(), Arc::new(ManualClock::new(T0)))
-            .with_policy(RetryPolicy { max_attempts: 3, ..fast_policy() });
+        let r = Retrying::new(
+            ReqwestClient::new().unwrap(),
+            Arc::new(ManualClock::new(T0)),
+        )
+        .with_policy(RetryPolicy {
+            max_attempts: 3,
+            ..fast_policy()
+        });
         let err = r.send(Request::get(&url)).await.unwrap_err();
         match &err {
-            Error::Http { url: u, status: None, reason } => {
+            Error::Http {
+                url: u,
+                status: None,
+                reason,
+            } => {
                 assert_eq!(u, &url);
                 assert!(reason.contains("3 attempt"), "{reason}");
             }
@@ -360,6 +412,9 @@ mod live {
             .await;
         let client = ReqwestClient::with_options(DEFAULT_TIMEOUT, 1024, USER_AGENT).unwrap();
         let err = client.send(Request::get(server.uri())).await.unwrap_err();
-        assert!(matches!(err, Error::LimitExceeded { max: 1024, .. }), "{err}");
+        assert!(
+            matches!(err, Error::LimitExceeded { max: 1024, .. }),
+            "{err}"
+        );
     }
 }
