@@ -18,6 +18,9 @@ pub struct MatchWeights {
     pub salary: f64,
     pub recency: f64,
     pub text: f64,
+    /// Embedding similarity; applies only to an index built with an embedder.
+    #[uniffi(default = 20.0)]
+    pub semantic: f64,
 }
 
 /// What the person wants, beyond what their profile shows; every field may be left out.
@@ -55,6 +58,7 @@ pub struct MatchFactors {
     pub salary: Option<f64>,
     pub recency: Option<f64>,
     pub text: Option<f64>,
+    pub semantic: Option<f64>,
 }
 
 /// A ranked job.
@@ -188,6 +192,7 @@ impl JobIndex {
                     salary: r.factors.salary,
                     recency: r.factors.recency,
                     text: r.factors.text,
+                    semantic: r.factors.semantic,
                 },
             })
             .collect())
@@ -259,6 +264,7 @@ pub fn default_match_weights() -> MatchWeights {
         salary,
         recency,
         text,
+        semantic,
     } = CoreWeights::default();
     MatchWeights {
         skills,
@@ -268,6 +274,7 @@ pub fn default_match_weights() -> MatchWeights {
         salary,
         recency,
         text,
+        semantic,
     }
 }
 
@@ -297,6 +304,7 @@ fn prefs_in(p: MatchPrefs) -> Result<matching::MatchPrefs, CopilotError> {
                     salary,
                     recency,
                     text,
+                    semantic,
                 } = w;
                 CoreWeights {
                     skills,
@@ -306,6 +314,7 @@ fn prefs_in(p: MatchPrefs) -> Result<matching::MatchPrefs, CopilotError> {
                     salary,
                     recency,
                     text,
+                    semantic,
                 }
             })
             .unwrap_or_default(),

@@ -240,7 +240,23 @@ pub fn category_quality(
     prefs: &MatchPrefs,
     with_text: bool,
 ) -> ([f64; 3], usize) {
-    let index = JobIndex::new(jobs.iter().map(|j| j.job.clone()).collect());
+    category_quality_in(
+        &JobIndex::new(jobs.iter().map(|j| j.job.clone()).collect()),
+        jobs,
+        resumes,
+        prefs,
+        with_text,
+    )
+}
+
+/// Like [`category_quality`] over a prepared index (for example one with an embedder).
+pub fn category_quality_in(
+    index: &JobIndex,
+    jobs: &[LabelledJob],
+    resumes: &[(String, Profile, String)],
+    prefs: &MatchPrefs,
+    with_text: bool,
+) -> ([f64; 3], usize) {
     let mut sum = [0.0; 3];
     let mut n = 0;
     for (cat, profile, text) in resumes {

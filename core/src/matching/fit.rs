@@ -96,7 +96,15 @@ impl JobIndex {
         // Cosine of TF-IDF vectors; 0.5 is already a very close text, so it saturates there.
         let text = (!f.terms.is_empty() && p.has_text)
             .then(|| (f64::from(p.terms.cosine(&f.terms)) * 2.0).min(1.0));
+        // Cosine of unit vectors; like text, a cosine of 0.6 is already a very close pair.
+        let semantic = match (&self.semantic, &p.vector) {
+            (Some(s), Some(v)) => s
+                .cosine(f.row, v)
+                .map(|c| (f64::from(c) / 0.6).clamp(0.0, 1.0)),
+            _ => None,
+        };
         Factors {
+            semantic,
             skills,
             title,
             seniority,
@@ -117,6 +125,7 @@ pub(super) fn combine(f: &Factors, w: &MatchWeights) -> f64 {
         (f.salary, w.salary),
         (f.recency, w.recency),
         (f.text, w.text),
+        (f.semantic, w.semantic),
     ];
     let total: f64 = parts
         .iter()

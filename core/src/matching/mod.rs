@@ -23,6 +23,7 @@ use crate::skills::Taxonomy;
 pub mod bm25;
 mod fit;
 mod insights;
+mod semantic;
 mod text;
 
 pub use insights::{Gap, Insights, SkillDemand, TitleCluster, insights};
@@ -38,6 +39,8 @@ pub struct MatchWeights {
     pub salary: f64,
     pub recency: f64,
     pub text: f64,
+    /// Embedding similarity; applies only to an index built [`with_embedder`](JobIndex::with_embedder).
+    pub semantic: f64,
 }
 
 impl Default for MatchWeights {
@@ -53,6 +56,7 @@ impl Default for MatchWeights {
             salary: 5.0,
             recency: 5.0,
             text: 40.0,
+            semantic: 20.0,
         }
     }
 }
@@ -78,6 +82,8 @@ pub struct MatchPrefs {
 /// Compact per-job features built once by [`JobIndex::new`].
 #[derive(Debug, Clone, Default)]
 struct Features {
+    /// Position in the index (rows of the semantic vectors).
+    row: u32,
     /// Skill ids the job requires and prefers; when it lists none, the skills its text mentions
     /// stand in as required.
     required: Vec<u32>,
@@ -125,6 +131,8 @@ pub struct Factors {
     pub recency: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub semantic: Option<f64>,
 }
 
 /// Filters for [`JobIndex::search`].
@@ -197,6 +205,7 @@ fn features_of(
     }
     required.shrink_to_fit();
     Features {
+        row: 0,
         required,
         preferred,
         title: job
@@ -228,6 +237,8 @@ struct ProfileSide {
     /// Sum of the IDF of the skills the profile shows (its skill "size" for overlap).
     skill_mass: f32,
     has_text: bool,
+    /// The profile's embedding, when the index has an embedder.
+    vector: Option<Vec<f32>>,
 }
 
 impl ProfileSide {
@@ -293,6 +304,7 @@ impl ProfileSide {
             seniority: profile_seniority(profile, months),
             terms,
             has_text,
+            vector: None,
             skill_mass,
         }
     }
@@ -308,6 +320,7 @@ pub struct JobIndex {
     /// Inverse document frequency of each skill id across the jobs: a skill every job asks
     /// for (communication) says less about fit than a rare one (Kafka).
     skill_idf: Vec<f32>,
+    semantic: Option<semantic::Vectors>,
 }
 
 impl JobIndex {
@@ -348,7 +361,8 @@ impl JobIndex {
         }
         vocab.finish();
         let mut df = vec![0u32; tax.len()];
-        for ((f, c), j) in features.iter_mut().zip(&counts).zip(&jobs) {
+        for (row, ((f, c), j)) in features.iter_mut().zip(&counts).zip(&jobs).enumerate() {
+            f.row = row as u32;
             f.terms = vocab.job_vector(c);
             f.title_terms = j
                 .title
@@ -391,6 +405,7 @@ impl JobIndex {
             text,
             vocab,
             skill_idf,
+            semantic: None,
         }
     }
 
@@ -461,7 +476,11 @@ impl JobIndex {
             .as_of
             .or_else(|| latest_date(profile))
             .unwrap_or(PartialDate::year(2000));
-        let side = ProfileSide::new(profile, text, tax, &self.vocab, &self.skill_idf, as_of);
+        let mut side = ProfileSide::new(profile, text, tax, &self.vocab, &self.skill_idf, as_of);
+        side.vector = self
+            .semantic
+            .as_ref()
+            .and_then(|s| s.profile(profile, text));
         // Recency needs a real "today": without `as_of` from the caller it does not apply.
         let now = prefs.as_of.map(|d| d.months(12));
         if k >= self.features.len() {
