@@ -128,7 +128,7 @@ fn esco_suite() -> Option<Suite> {
 }
 
 /// Recall@K and binary nDCG@K of every mode, averaged over queries.
-fn evaluate(suite: &Suite, embedder: &(dyn Fn() -> Box<dyn Embedder>)) -> [Scores; 3] {
+fn evaluate(suite: &Suite, embedder: &dyn Fn() -> Box<dyn Embedder>) -> [Scores; 3] {
     let mut out = [Scores::default(); 3];
     for (chunks, queries) in &suite.corpora {
         let mut r = Retriever::new(embedder()).unwrap();

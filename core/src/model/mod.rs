@@ -1,11 +1,15 @@
-//! The data model: [`Profile`] (a JSON Resume superset), [`Job`], and dates.
+//! The data model: [`Profile`] (a JSON Resume superset), [`Job`], [`Application`], and dates.
 
+pub mod application;
 pub mod date;
 mod job;
 mod list;
 mod merge;
 mod profile;
 
+pub use application::{
+    Application, Contact, DocumentKind, DocumentSent, Note, Reminder, Stage, StageChange, Timestamp,
+};
 pub use date::{DatePoint, DateRange, PartialDate};
 pub use job::{EmploymentType, Job, JobSkill, Salary, SalaryPeriod, Seniority, WorkplaceType};
 pub use list::List;
