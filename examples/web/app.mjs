@@ -144,7 +144,9 @@ async function analyse() {
   $("error").hidden = true;
   setState("working", "Reading your resume…");
   refreshButton();
-  await new Promise(requestAnimationFrame); // let the status paint before the engine runs
+  // Let the status paint before the engine holds the thread (a rAF callback runs before the
+  // paint, so wait one task more).
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   try {
     const t0 = performance.now();
     const parsed = await parseResumeFile(state.file);
