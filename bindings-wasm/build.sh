@@ -49,6 +49,12 @@ fi
 rm -rf pkg
 wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node
 wasm-bindgen "$wasm" --target web --out-dir pkg/web
+# Both targets get the same .wasm: Node loads the web copy rather than ship it twice.
+node_js=pkg/node/career_copilot_wasm.js
+cmp -s pkg/node/career_copilot_wasm_bg.wasm pkg/web/career_copilot_wasm_bg.wasm
+grep -q '^const wasmPath = `${__dirname}/career_copilot_wasm_bg.wasm`;$' "$node_js"
+sed -i 's|^const wasmPath = `${__dirname}/career_copilot_wasm_bg.wasm`;$|const wasmPath = `${__dirname}/../web/career_copilot_wasm_bg.wasm`;|' "$node_js"
+rm pkg/node/career_copilot_wasm_bg.wasm
 # The package root has no "type": say what each generated directory is.
 echo '{ "type": "commonjs" }' > pkg/node/package.json
 echo '{ "type": "module" }' > pkg/web/package.json
