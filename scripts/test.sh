@@ -3,7 +3,7 @@
 #
 #     bash scripts/test.sh
 #
-# Stages: setup, rust, wasm32, docs, package, python, node, mobile, fuzz. Each prints its time
+# Stages: setup, rust, wasm32, docs, package, python, node, browser, mobile, fuzz. Each prints its time
 # and a summary table closes the run; the script fails if any stage fails. It installs what it
 # needs itself, idempotently, and caches tools outside the clone under
 # ${CAREER_COPILOT_CACHE:-$HOME/.cache/career-copilot}, so a second run only rebuilds what
@@ -271,6 +271,12 @@ run_mobile() {
     PYTHONPATH="$out/python" "$VENV/bin/python" -m pytest -p no:cacheprovider bindings-mobile/tests
 }
 
+run_browser() {
+    # The npm package and examples/web in headless Chromium (scripts/ci/browser.sh). Timing is
+    # reported, not asserted: CI machines are shared.
+    BROWSER_MAX_RATIO=${BROWSER_MAX_RATIO:-0} bash scripts/ci/browser.sh
+}
+
 run_fuzz() {
     if [[ ${SKIP_FUZZ:-0} == 1 ]]; then
         echo "SKIP_FUZZ=1"
@@ -297,6 +303,7 @@ stage docs run_docs
 stage package run_package
 stage python run_python
 stage node run_node
+stage browser run_browser
 stage mobile run_mobile
 stage fuzz run_fuzz
 summary
