@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job, offline, no key: parse a resume and a job posting and print them as JSON.
-# then score the resume against the job (explainable ATS report) and print the tailored profile.
-# (PDF rendering joins this script when the render issue lands.)
+# then score the resume against the job (explainable ATS report), print the tailored profile and
+# write it as a PDF (Typst in-process, no fonts or network needed): tailored-cv.pdf, or $OUT.
 # Usage: bash scripts/demo.sh [RESUME] [JOB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,3 +19,7 @@ echo "== copilot score $resume $job" >&2
 "$copilot" score "$resume" "$job"
 echo "== copilot optimize $resume $job" >&2
 "$copilot" optimize "$resume" "$job"
+out="${OUT:-tailored-cv.pdf}"
+echo "== copilot tailor $resume $job --out $out" >&2
+"$copilot" tailor "$resume" "$job" --out "$out" --theme modern
+echo "wrote $out ($(stat -c %s "$out") bytes)" >&2
