@@ -30,6 +30,22 @@ fn render(c: &mut Criterion) {
             b.iter(|| r.render(black_box(&profile), &opts, OutputFormat::Pdf))
         });
     }
+    // A different CV every iteration (the summary changes), so Typst's memoisation cannot
+    // return the previous document: the figure the "warm render" target means.
+    let opts = RenderOptions::theme("classic");
+    let mut n = 0u64;
+    group.bench_function("pdf_warm_changed_classic", |b| {
+        b.iter(|| {
+            n += 1;
+            let mut p = profile.clone();
+            let basics = p.basics.get_or_insert_with(Default::default);
+            basics.summary = Some(format!(
+                "Revision {n}. {}",
+                basics.summary.clone().unwrap_or_default()
+            ));
+            r.render(black_box(&p), &opts, OutputFormat::Pdf)
+        })
+    });
     let opts = RenderOptions::default();
     group.bench_function("png_warm_classic", |b| {
         b.iter(|| r.render(black_box(&profile), &opts, OutputFormat::Png))

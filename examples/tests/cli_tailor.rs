@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 fn example(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name)
 }
 
 fn tailor(out: &std::path::Path) -> std::process::Output {
@@ -31,7 +33,10 @@ fn tailor_writes_a_pdf_that_parses_back_to_the_same_person() {
         return;
     }
     assert!(run.status.success(), "{stderr}");
-    assert!(stderr.contains("change:"), "the change list goes to stderr: {stderr}");
+    assert!(
+        stderr.contains("change:"),
+        "the change list goes to stderr: {stderr}"
+    );
     let bytes = std::fs::read(&out).expect("PDF written");
     assert!(bytes.starts_with(b"%PDF"));
     let parsed = career_copilot::parse_resume(&bytes, &career_copilot::Hint::default())
