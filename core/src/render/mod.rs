@@ -145,7 +145,7 @@ pub fn to_json_resume(p: &Profile) -> Result<String> {
     serde_json::to_string_pretty(&v).map_err(|e| Error::Render(e.to_string()))
 }
 
-/// Renders a CV. PDF, SVG, PNG and DOCX use a process-wide [`Renderer`] (built on first use);
+/// Renders a CV. PDF, SVG, PNG and DOCX use a process-wide `Renderer` (feature `render`) (built on first use);
 /// hold your own `Renderer` to control its lifetime.
 pub fn render(p: &Profile, opts: &RenderOptions, format: OutputFormat) -> Result<Rendered> {
     if let Some(out) = render_pure(p, opts, format)? {

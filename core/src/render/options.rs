@@ -163,7 +163,7 @@ impl SectionId {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct RenderOptions {
-    /// Theme name (see [`themes`](super::themes)).
+    /// Theme name (see [`themes`](super::themes())).
     pub theme: String,
     /// Page size.
     pub page: PageSize,

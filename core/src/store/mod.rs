@@ -1,7 +1,7 @@
 //! Storage: traits scoped by owner, with memory, SQLite and PostgreSQL implementations.
 //!
 //! Every method takes an `owner` id first, and an implementation must never let one owner read
-//! or change another's rows; the [`conformance`] suite (feature `test-utils`) checks that, and
+//! or change another's rows; the `conformance` suite (feature `test-utils`) checks that, and
 //! everything else, for any implementation. Times are Unix seconds passed in by the caller: the
 //! core never reads a clock.
 //!
