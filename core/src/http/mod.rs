@@ -4,9 +4,29 @@
 //! object through the bindings); natively, the `http` feature brings a reqwest client. Retries,
 //! backoff and rate limits are layered on top of any client, so a host client gets them too.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::Result;
+
+mod cancel;
+mod clock;
+mod rate_limit;
+#[cfg(feature = "http")]
+mod reqwest_client;
+mod retry;
+pub mod retry_after;
+#[cfg(test)]
+mod tests;
+
+pub use cancel::{CancelToken, Cancelled};
+#[cfg(feature = "http")]
+pub use clock::TokioClock;
+pub use clock::{Clock, ManualClock};
+pub use rate_limit::{RateLimiter, host_of};
+#[cfg(feature = "http")]
+pub use reqwest_client::{DEFAULT_MAX_BODY, DEFAULT_TIMEOUT, ReqwestClient, USER_AGENT};
+pub use retry::{RetryPolicy, Retrying};
 
 /// The HTTP methods the providers and sources use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,6 +113,23 @@ impl Response {
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)
     }
+
+    /// The body as UTF-8 text (invalid bytes replaced).
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The body parsed as JSON; `what` names the API for the error message.
+    pub fn json<T: serde::de::DeserializeOwned>(&self, what: &str) -> Result<T> {
+        serde_json::from_slice(&self.body).map_err(|e| crate::Error::Provider {
+            provider: what.to_string(),
+            reason: format!(
+                "malformed JSON response (status {}): {e}; body starts: {}",
+                self.status,
+                self.text().chars().take(200).collect::<String>()
+            ),
+        })
+    }
 }
 
 /// Sends HTTP requests. Implementations return `Ok` for any status the server answered with and
@@ -102,4 +139,20 @@ impl Response {
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
 pub trait HttpClient: std::fmt::Debug + Send + Sync {
     async fn send(&self, request: Request) -> Result<Response>;
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+impl<T: HttpClient + ?Sized> HttpClient for Arc<T> {
+    async fn send(&self, request: Request) -> Result<Response> {
+        (**self).send(request).await
+    }
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+impl<T: HttpClient + ?Sized> HttpClient for Box<T> {
+    async fn send(&self, request: Request) -> Result<Response> {
+        (**self).send(request).await
+    }
 }
