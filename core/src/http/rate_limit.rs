@@ -49,14 +49,14 @@ impl RateLimiter {
         let Ok(mut buckets) = self.buckets.lock() else {
             return Duration::ZERO;
         };
-        if buckets.len() >= MAX_KEYS && !buckets.contains_key(key) {
-            if let Some(oldest) = buckets
+        if buckets.len() >= MAX_KEYS
+            && !buckets.contains_key(key)
+            && let Some(oldest) = buckets
                 .iter()
                 .min_by_key(|(_, b)| b.at_ms)
                 .map(|(k, _)| k.clone())
-            {
-                buckets.remove(&oldest);
-            }
+        {
+            buckets.remove(&oldest);
         }
         let bucket = buckets.entry(key.to_string()).or_insert(Bucket {
             tokens: self.burst,
@@ -96,6 +96,7 @@ pub fn host_of(url: &str) -> &str {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)]
 //! Retry policy with a fake clock and a scripted client; the reqwest client against local
 //! servers (wiremock and a raw socket) when the `http` feature is on.
 
