@@ -8,14 +8,28 @@
 //! Keys and endpoints come from the caller; the core never reads the environment.
 
 mod anthropic;
+mod cache;
+pub mod grounding;
 mod llm;
+pub mod offline;
 mod openai;
+mod pipeline;
 
 pub use anthropic::{ANTHROPIC_VERSION, AnthropicProvider};
+pub use cache::{CacheCounters, CachedProvider, ResponseCache};
+pub use grounding::{ClaimKind, Facts, Violation};
 pub use llm::{
     ChatRequest, ChatResponse, LlmProvider, Message, OnDelta, OutputSchema, PriceTable, Role, Usage,
 };
+pub use offline::{
+    CoverLetter, Grounded, Length, LetterOptions, SkillSuggestion, TailorOptions, Tailored,
+    TalkingPoint, Tone, cover_letter, highlights, skill_suggestions, summary, tailor,
+    talking_points,
+};
 pub use openai::OpenAiProvider;
+pub use pipeline::{GenWarning, GenerateOptions, Generation, Generator, Rewrite, sanitize_job};
 
 #[cfg(all(test, feature = "http"))]
 mod tests;
+#[cfg(test)]
+mod tests_pipeline;
