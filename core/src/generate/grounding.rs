@@ -65,6 +65,8 @@ struct Quantity {
 pub struct Facts {
     /// Lower-case words of the profile.
     vocab: HashSet<String>,
+    /// The profile's text, lower case and one-spaced, for phrase lookups.
+    corpus: String,
     /// Lower-case words of the job: enough for a plain name ("your Payments team"), never for
     /// an employer, a title or a skill.
     job_vocab: HashSet<String>,
@@ -203,7 +205,7 @@ static TITLE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CAP_WORD_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{Lu}][\p{L}\p{N}'’\-]*").expect("capitalised word"));
+    LazyLock::new(|| Regex::new(r"\b[\p{Lu}][\p{L}\p{N}'’\-+#]*").expect("capitalised word"));
 
 /// Capitalised words every letter may use.
 const COMMON: &[&str] = &[
@@ -334,6 +336,7 @@ impl Facts {
         collect_strings(&value, &mut strings);
         let mut facts = Facts {
             vocab: HashSet::new(),
+            corpus: String::new(),
             job_vocab: HashSet::new(),
             masks: Vec::new(),
             numbers: Vec::new(),
@@ -350,6 +353,12 @@ impl Facts {
         let mut stated_years = 0u32;
         for s in &strings {
             facts.vocab.extend(tokens(s));
+            facts.corpus.push(' ');
+            facts.corpus.extend(s.split_whitespace().flat_map(|w| {
+                w.chars()
+                    .flat_map(char::to_lowercase)
+                    .chain(std::iter::once(' '))
+            }));
             for (q, span) in quantities(s) {
                 facts.numbers.push(q);
                 if let Some(y) = is_year(q, &s[span.0..span.1]) {
@@ -368,6 +377,22 @@ impl Facts {
             facts
                 .skills
                 .extend(tax.find(s).into_iter().map(|m| m.skill));
+            if s.contains(['\n', '\t', '\r']) || s.contains("  ") {
+                // Generated text joins a PDF's broken lines; match it as it will read.
+                let spaced = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                facts
+                    .skills
+                    .extend(tax.find(&spaced).into_iter().map(|m| m.skill));
+            }
+            // A skills keyword is often a bare name ("Bootstrap 5") that reads differently
+            // in running text; look each list item up as a name too.
+            for piece in s.split([',', ';', '/', '|', '•', '(', ')', ':']) {
+                if let Some(e) = tax.lookup(piece.trim()) {
+                    facts.skills.insert(e.id);
+                }
+            }
+            // Education the parser could not structure still counts.
+            facts.degree = facts.degree.max(degree_level(s));
             facts.add_dates(s);
         }
         let dated = profile
@@ -397,7 +422,13 @@ impl Facts {
             ))
             .flatten();
         facts.titles = positions.map(|t| tokens(t).collect()).collect();
-        let as_of = as_of.or_else(|| latest_date(profile));
+        // The same "today" the ATS score uses: the caller's, the posting date, the profile's
+        // latest date.
+        let posted = job.and_then(|j| j.date_posted.as_deref()).and_then(|d| {
+            PartialDate::parse_iso(d.get(..10).unwrap_or(d))
+                .or_else(|| PartialDate::parse_iso(d.get(..7).unwrap_or(d)))
+        });
+        let as_of = as_of.or(posted).or_else(|| latest_date(profile));
         if let Some(d) = as_of {
             facts.years.insert(d.year);
         }
@@ -466,6 +497,20 @@ impl Facts {
         self.max_years
     }
 
+    /// Whether the profile has `phrase` as whole words (the taxonomy's matcher weighs context,
+    /// so the same name can be found in one sentence and not in another).
+    fn says(&self, phrase: &str) -> bool {
+        let p = phrase.to_lowercase();
+        let p = p.trim();
+        !p.is_empty()
+            && self.corpus.match_indices(p).any(|(i, _)| {
+                let before = self.corpus[..i].chars().next_back();
+                let after = self.corpus[i + p.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+    }
+
     fn known(&self, word: &str) -> bool {
         self.vocab.contains(word)
     }
@@ -516,19 +561,21 @@ impl Facts {
         let mut employer_spans: Vec<(usize, usize)> = Vec::new();
         for c in EMPLOYER_RE.captures_iter(&masked) {
             let Some(org) = c.name("org") else { continue };
-            if tax.lookup(org.as_str().trim_end_matches('.')).is_some() {
+            // A name ends with its sentence: "... Informatics. There I" is two.
+            let org_text = org.as_str().split(". ").next().unwrap_or("");
+            if tax.lookup(org_text.trim_end_matches('.')).is_some() {
                 // "with Haskell" is a skill claim; the skill check reports it.
                 continue;
             }
-            let unknown: Vec<String> = cap_words(org.as_str())
+            let unknown: Vec<String> = cap_words(org_text)
                 .filter(|w| !self.known(w) && !COMMON.contains(&w.as_str()))
                 .collect();
             if !unknown.is_empty() {
-                employer_spans.push((org.start(), org.end()));
+                employer_spans.push((org.start(), org.start() + org_text.len()));
                 push(
                     &mut out,
                     ClaimKind::Employer,
-                    org.as_str(),
+                    org_text,
                     format!(
                         "no employer, school or organisation in the profile is called this ({} not in the profile)",
                         unknown.join(", ")
@@ -624,12 +671,14 @@ impl Facts {
         }
 
         // Skills the taxonomy knows (curated and O*NET: ESCO's labels include everyday words).
+        let mut skill_spans: Vec<(usize, usize)> = Vec::new();
         for m in tax.find(&masked) {
             let entry = tax.get(m.skill);
             if entry.source == SkillSource::Esco || entry.category == "soft" {
                 continue;
             }
-            if !self.skills.contains(&m.skill) {
+            if !self.skills.contains(&m.skill) && !self.says(&m.matched) {
+                skill_spans.push((m.start, m.end));
                 push(
                     &mut out,
                     ClaimKind::Skill,
@@ -643,7 +692,8 @@ impl Facts {
             for m in CAP_WORD_RE.find_iter(&masked) {
                 if employer_spans
                     .iter()
-                    .any(|&(s, e)| m.start() >= s && m.end() <= e)
+                    .chain(&skill_spans)
+                    .any(|&(s, e)| m.start() < e && s < m.end())
                     || sentence_initial(&masked, m.start())
                 {
                     continue;

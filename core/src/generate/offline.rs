@@ -194,11 +194,15 @@ pub(crate) struct Plan<'a> {
 pub(crate) fn one_line(s: Option<&str>) -> Option<String> {
     let s = s?;
     let line = s.lines().map(str::trim).find(|l| !l.is_empty())?;
-    let clean: String = line
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(MAX_NAME_CHARS)
-        .collect();
+    let mut clean: String = line.chars().filter(|c| !c.is_control()).collect();
+    if clean.chars().count() > MAX_NAME_CHARS {
+        // Cut at a word boundary: half a word ("Mong" of "MongoDB") is a new name.
+        let cut: String = clean.chars().take(MAX_NAME_CHARS + 1).collect();
+        clean = match cut.rfind(char::is_whitespace) {
+            Some(i) if i > 0 => cut[..i].to_string(),
+            _ => cut.chars().take(MAX_NAME_CHARS).collect(),
+        };
+    }
     let clean = clean
         .trim()
         .trim_end_matches(['.', ',', ';', ':'])
@@ -237,7 +241,7 @@ impl<'a> Plan<'a> {
                 {
                     picks.push(Pick {
                         path: h.path.clone(),
-                        text: h.text.clone(),
+                        text: one_spaced(&h.text),
                         kind: h.kind,
                         requirement: Some(req.requirement.text.clone()),
                     });
@@ -271,7 +275,7 @@ impl<'a> Plan<'a> {
             if is_evidence(c.kind) && !picks.iter().any(|p| p.path == c.path) {
                 picks.push(Pick {
                     path: c.path,
-                    text: c.text,
+                    text: one_spaced(&c.text),
                     kind: c.kind,
                     requirement: None,
                 });
@@ -449,6 +453,11 @@ const IRREGULAR: &[&str] = &[
 
 fn trim_bullet(text: &str) -> &str {
     text.trim().trim_end_matches(['.', ';', ','])
+}
+
+/// One line: runs of white space (line breaks from a PDF) become one space.
+fn one_spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// "Designed and built X" as a clause after "I": "designed and built X". `None` when the bullet

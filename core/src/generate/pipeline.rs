@@ -30,7 +30,7 @@ use crate::render::Locale;
 /// fallback to the offline generator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GenWarning {
-    /// `dropped`, `retried`, `injection`, `fallback`, `malformed`.
+    /// `dropped`, `retried`, `injection`, `fallback`, `malformed`, `truncated`, `length`.
     pub kind: String,
     pub message: String,
     /// The unsupported claims, for `dropped` and `retried`.
@@ -214,6 +214,8 @@ struct Tally {
 
 /// Longest item the model may return, in characters.
 const MAX_ITEM_CHARS: usize = 1_200;
+/// Most paragraphs kept from a model's letter.
+const MAX_LETTER_PARAGRAPHS: usize = 8;
 /// Evidence entries sent to the model.
 const MAX_EVIDENCE: usize = 24;
 
@@ -342,6 +344,16 @@ impl Generator {
                 ));
                 return Ok(None);
             };
+            if items.len() > task.max_items {
+                tally.warnings.push(GenWarning::new(
+                    "truncated",
+                    format!(
+                        "the model gave {} items; kept the first {}",
+                        items.len(),
+                        task.max_items
+                    ),
+                ));
+            }
             let checked: Vec<(Item, Vec<Violation>)> = items
                 .into_iter()
                 .take(task.max_items)
@@ -559,7 +571,7 @@ impl Generator {
             ),
             evidence: plan.evidence_list(MAX_EVIDENCE),
             require_sources: false,
-            max_items: paragraphs + 1,
+            max_items: MAX_LETTER_PARAGRAPHS,
         };
         let payload = payload(&plan, &clean, &task);
         let got = self
