@@ -80,8 +80,42 @@ allow_traverse() {
     done
 }
 
+# Running means: a postmaster.pid whose process is a live postgres that answers. A pid file
+# left by a killed server (its pid perhaps reused by another process) is removed.
 running() {
-    [[ -f $DATA/PG_VERSION ]] && as_server "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1
+    [[ -f $DATA/postmaster.pid ]] || return 1
+    local pid
+    pid=$(sed -n 1p "$DATA/postmaster.pid")
+    if [[ -z $pid || $(cat "/proc/$pid/comm" 2>/dev/null) != postgres* ]]; then
+        say "removing a stale postmaster.pid (pid ${pid:-none} is not a postgres server)"
+        rm -f "$DATA/postmaster.pid"
+        return 1
+    fi
+    local i
+    for ((i = 0; i < 60; i++)); do
+        "$BIN/pg_isready" -q -h 127.0.0.1 -p "$(port)" && return 0
+        sleep 0.5
+    done
+    say "postgres (pid $pid) does not answer on port $(port)"
+    exit 1
+}
+
+# A cluster made by another major version than $BIN: use that version's binaries if they are
+# installed, else start again (the cluster is disposable test data).
+match_version() {
+    [[ -f $DATA/PG_VERSION ]] || return 0
+    local made
+    made=$(cat "$DATA/PG_VERSION")
+    [[ $BIN == /usr/lib/postgresql/$made/bin ]] && return 0
+    if [[ -x /usr/lib/postgresql/$made/bin/pg_ctl ]]; then
+        BIN=/usr/lib/postgresql/$made/bin
+    elif [[ $("$BIN/postgres" -V | grep -oE '[0-9]+' | head -n 1) != "$made" ]]; then
+        say "the cluster was made by PostgreSQL $made, which is gone: making a new one"
+        if [[ -f $DATA/postmaster.pid ]]; then
+            kill "$(sed -n 1p "$DATA/postmaster.pid")" 2>/dev/null || true
+        fi
+        rm -rf "$DATA"
+    fi
 }
 
 port_free() {
@@ -108,6 +142,7 @@ ensure_db() {
 
 start() {
     BIN=$(find_bin)
+    match_version
     if running; then
         ensure_db
         url
@@ -145,6 +180,7 @@ start() {
 
 stop() {
     BIN=$(find_bin)
+    match_version
     if running; then
         as_server "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >&2
     else
@@ -157,6 +193,7 @@ start) start ;;
 stop) stop ;;
 url)
     BIN=$(find_bin)
+    match_version
     running && url
     ;;
 *)

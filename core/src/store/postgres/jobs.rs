@@ -142,8 +142,14 @@ impl JobStore for PostgresStore {
                 outcome,
             });
         }
-        let write = tx.prepare(WRITE_JOB).await.pg("preparing a job write")?;
-        let touch = tx.prepare(TOUCH_JOB).await.pg("preparing a job write")?;
+        let write = tx
+            .prepare_cached(WRITE_JOB)
+            .await
+            .pg("preparing a job write")?;
+        let touch = tx
+            .prepare_cached(TOUCH_JOB)
+            .await
+            .pg("preparing a job write")?;
         let none: Option<Timestamp> = None;
         // Pipelined: every statement is sent before the first answer is awaited.
         let rows = &rows;
@@ -305,7 +311,10 @@ impl JobStore for PostgresStore {
         let mut client = self.client().await?;
         let tx = client.transaction().await.pg("starting a transaction")?;
         lock_owner(&tx, owner).await?;
-        let write = tx.prepare(WRITE_JOB).await.pg("preparing a job write")?;
+        let write = tx
+            .prepare_cached(WRITE_JOB)
+            .await
+            .pg("preparing a job write")?;
         let pending = last.values().map(|&i| {
             let (tx, write, r, s) = (&tx, &write, &rows[i], &jobs[i]);
             async move {

@@ -183,7 +183,7 @@ impl RetrievalStore for PostgresStore {
         .await
         .pg("replacing chunks")?;
         let insert = tx
-            .prepare(
+            .prepare_cached(
                 "INSERT INTO chunks (owner, profile_id, model, chunk_id, vector)
                  VALUES ($1, $2, $3, $4, $5)",
             )

@@ -243,3 +243,61 @@ fn outside_a_runtime_is_an_error_not_a_panic() {
         .unwrap_err();
     assert!(err.to_string().contains("tokio runtime"), "{err}");
 }
+
+/// Four writers upsert for `CAREER_COPILOT_PG_LOAD_SECS` seconds (default 3; the load
+/// check is 60): each round half of a batch is the writer's own and half is shared by all four.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn four_writers_under_load_lose_and_duplicate_nothing() {
+    let Some((store, _, schema)) = fresh("load", 4).await else {
+        return;
+    };
+    let secs: u64 = std::env::var("CAREER_COPILOT_PG_LOAD_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .min(600);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let mut tasks = Vec::new();
+    for w in 0..4u32 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut new = std::collections::HashSet::new();
+            let mut round = 0u32;
+            while std::time::Instant::now() < deadline && round < 10_000 {
+                let shared = (0..10).map(|i| round * 10 + i);
+                let own = (0..10).map(|i| (w + 1) * 100_000 + round * 10 + i);
+                let jobs: Vec<JobUpsert> = shared
+                    .chain(own)
+                    .map(|n| conformance::job(n, "Load").into())
+                    .collect();
+                let out = store
+                    .upsert_jobs("o", &jobs, i64::from(round))
+                    .await
+                    .unwrap();
+                for o in out.into_iter().filter(|o| o.outcome == Upsert::New) {
+                    assert!(new.insert(o.id), "a writer saw the same job new twice");
+                }
+                round += 1;
+            }
+            (new, round)
+        }));
+    }
+    let mut all = std::collections::HashSet::new();
+    let mut max_round = 0;
+    let mut total = 0;
+    for t in tasks {
+        let (new, rounds) = t.await.unwrap();
+        total += new.len();
+        max_round = max_round.max(rounds);
+        all.extend(new);
+    }
+    assert_eq!(total, all.len(), "no job was new for two writers");
+    let stored = store.count_jobs("o").await.unwrap();
+    assert_eq!(
+        stored as usize,
+        all.len(),
+        "every new job is stored, nothing else"
+    );
+    eprintln!("load: {stored} jobs from four writers in {secs} s ({max_round} rounds at most)");
+    drop_schema(&store, &schema).await;
+}
