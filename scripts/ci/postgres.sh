@@ -6,13 +6,16 @@
 #   bash scripts/ci/postgres.sh url     # the URL of the running server, if any
 #
 # Installs Debian's `postgresql` package when no initdb is found, keeps its cluster under
-# ${CAREER_COPILOT_CACHE:-$HOME/.cache/career-copilot}/pg (data, log, unix socket, port), and
-# listens on 127.0.0.1 only, on the first free port from ${CAREER_COPILOT_PG_PORT:-55432}, with
-# trust authentication and fsync off (a disposable test server on the loopback, never a real one). Idempotent: a second
-# `start` finds the server running and only prints its URL. Everything but the URL goes to stderr.
+# ${CAREER_COPILOT_CACHE:-$HOME/.cache/career-copilot}/pg (data, log, unix socket), and listens
+# on 127.0.0.1 only, on the first free port from ${CAREER_COPILOT_PG_PORT:-55432}, with trust
+# authentication and fsync off: a disposable test server on the loopback, never a real one.
+# As root, the server runs as the `postgres` user, which is given traverse (x) permission on the
+# directories above the cluster. Idempotent and fast: a second `start` finds the server running
+# and only prints its URL; a pid file left by a killed server is cleaned up. Everything but the
+# URL goes to stderr.
 set -euo pipefail
 
-CACHE=${CAREER_COPILOT_CACHE:-$HOME/.cache/career-copilot}
+CACHE=${CAREER_COPILOT_CACHE:-${HOME:?set HOME or CAREER_COPILOT_CACHE}/.cache/career-copilot}
 DIR=$CACHE/pg
 DATA=$DIR/data
 RUN=$DIR/run
