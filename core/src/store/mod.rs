@@ -17,13 +17,17 @@
 //! [`Store`] is all of them; [`export_owner`] and [`import_owner`] move an owner between stores
 //! as one JSON document with JSON Resume inside.
 //!
-//! Implementations: [`MemoryStore`] (always on, wasm-safe) and `SqliteStore` (feature `sqlite`).
-//! A PostgreSQL store is planned against the same conformance suite.
+//! Implementations, all held to the same conformance suite: [`MemoryStore`] (always on,
+//! wasm-safe, the reference), `SqliteStore` (feature `sqlite`: the embedded default, one file)
+//! and `PostgresStore` (feature `postgres`: the scale-out backend, a pooled server connection
+//! that many processes can share; native only).
 
 #[cfg(any(test, feature = "test-utils"))]
 pub mod conformance;
 mod export;
 mod memory;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod search;
 #[cfg(feature = "sqlite")]
 mod sqlite;
@@ -33,6 +37,8 @@ pub use export::{
     ChunkSetExport, EXPORT_FORMAT, OwnerExport, ProfileExport, export_owner, import_owner,
 };
 pub use memory::MemoryStore;
+#[cfg(feature = "postgres")]
+pub use postgres::PostgresStore;
 pub use search::{job_words, posted_at, query_terms};
 #[cfg(feature = "sqlite")]
 pub use sqlite::SqliteStore;
@@ -220,8 +226,8 @@ pub(crate) fn check_owner(owner: &str) -> Result<()> {
 /// Shared by every backend: a `StoredJob` prepared for writing.
 pub(crate) struct JobRow {
     pub id: String,
-    /// The job as JSON (what SQLite stores; the memory store keeps the value itself).
-    #[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
+    /// The job as JSON (what SQLite and PostgreSQL store; the memory store keeps the value).
+    #[cfg_attr(not(any(feature = "sqlite", feature = "postgres")), allow(dead_code))]
     pub data: String,
     pub content_hash: String,
     pub fingerprint: Option<String>,

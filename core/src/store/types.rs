@@ -151,13 +151,13 @@ pub struct ChunkVector {
 }
 
 /// Vector bytes as stored in SQLite: little-endian `f32`s.
-#[cfg_attr(not(any(feature = "sqlite", test)), allow(dead_code))]
+#[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
 pub(crate) fn vector_to_bytes(v: &[f32]) -> Vec<u8> {
     v.iter().flat_map(|x| x.to_le_bytes()).collect()
 }
 
 /// The inverse of [`vector_to_bytes`]; an error if the length is not a multiple of 4.
-#[cfg_attr(not(any(feature = "sqlite", test)), allow(dead_code))]
+#[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
 pub(crate) fn vector_from_bytes(b: &[u8]) -> crate::Result<Vec<f32>> {
     if b.len() % 4 != 0 {
         return Err(crate::Error::corrupt(
