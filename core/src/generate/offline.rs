@@ -536,6 +536,7 @@ fn evidence_sentence(
         (Locale::En, Some(c), Some(e)) => format!("At {e}, I {c}."),
         (Locale::En, Some(c), None) => format!("I {c}."),
         (Locale::En, None, Some(e)) => format!("At {e}: {text}."),
+        (_, _, Some(e)) if previous == Some(e) => format!("{text}."),
         (Locale::De, _, Some(e)) => format!("Bei {e}: {text}."),
         (Locale::Fr, _, Some(e)) => format!("Chez {e} : {text}."),
         (Locale::Es, _, Some(e)) => format!("En {e}: {text}."),
