@@ -30,7 +30,11 @@ fn generate(c: &mut Criterion) {
     };
     let (profile, job) = (profile.value, job.value);
     if let Ok(r) = Renderer::new()
-        && let Ok(out) = r.render(&profile, &RenderOptions::theme("classic"), OutputFormat::Pdf)
+        && let Ok(out) = r.render(
+            &profile,
+            &RenderOptions::theme("classic"),
+            OutputFormat::Pdf,
+        )
     {
         eprintln!(
             "profile: {} pages as a classic CV, {} roles, {} skills",
