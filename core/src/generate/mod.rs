@@ -5,6 +5,8 @@
 //! - [`OpenAiProvider`]: OpenAI Chat Completions and OpenAI-compatible servers (Ollama,
 //!   llama.cpp server, vLLM). [`AnthropicProvider`]: the Messages API.
 //!
+//! - [`ProviderSpec`]: a provider described as data, the one way the CLI and bindings build one.
+//!
 //! Keys and endpoints come from the caller; the core never reads the environment.
 
 mod anthropic;
@@ -14,6 +16,7 @@ mod llm;
 pub mod offline;
 mod openai;
 mod pipeline;
+mod spec;
 
 pub use anthropic::{ANTHROPIC_VERSION, AnthropicProvider};
 pub use cache::{CacheCounters, CachedProvider, ResponseCache};
@@ -28,6 +31,7 @@ pub use offline::{
 };
 pub use openai::OpenAiProvider;
 pub use pipeline::{GenWarning, GenerateOptions, Generation, Generator, Rewrite, sanitize_job};
+pub use spec::{ProviderKind, ProviderSpec};
 
 #[cfg(all(test, feature = "http"))]
 mod tests;

@@ -131,63 +131,38 @@ fn env_key(name: &str, provider: &str) -> Result<String, Failure> {
 
 #[cfg(feature = "http")]
 fn provider(args: &ModelArgs) -> Result<Option<Arc<dyn LlmProvider>>, Failure> {
-    use career_copilot::generate::{AnthropicProvider, OpenAiProvider};
+    use career_copilot::generate::{ProviderKind, ProviderSpec};
     use career_copilot::http::{HttpClient, ReqwestClient, Retrying, TokioClock};
 
     if args.provider == "offline" {
         return Ok(None);
     }
+    let kind = ProviderKind::parse(&args.provider).map_err(|_| {
+        usage(format!(
+            "--provider {:?} is not offline, openai, anthropic or ollama",
+            args.provider
+        ))
+    })?;
+    let mut spec = ProviderSpec::new(kind);
+    spec.model = args.model.clone();
+    spec.base_url = args.base_url.clone();
+    // The CLI, not the core, reads keys and hosts from the environment.
+    match kind {
+        ProviderKind::OpenAi => spec.api_key = Some(env_key("OPENAI_API_KEY", "openai")?),
+        ProviderKind::Anthropic => spec.api_key = Some(env_key("ANTHROPIC_API_KEY", "anthropic")?),
+        ProviderKind::Ollama if spec.base_url.is_none() => {
+            spec.base_url = std::env::var("OLLAMA_HOST")
+                .ok()
+                .filter(|h| !h.trim().is_empty())
+                .map(|h| format!("{}/v1", h.trim_end_matches('/')));
+        }
+        _ => {}
+    }
     let client = ReqwestClient::new().map_err(|e| usage(format!("HTTP client: {e}")))?;
     let http: Arc<dyn HttpClient> = Arc::new(Retrying::new(client, Arc::new(TokioClock)));
-    let p: Arc<dyn LlmProvider> = match args.provider.as_str() {
-        "openai" => {
-            let key = env_key("OPENAI_API_KEY", "openai")?;
-            let model = args.model.clone().unwrap_or_else(|| "gpt-4o-mini".into());
-            let mut p = OpenAiProvider::openai(http, key, model);
-            if let Some(u) = &args.base_url {
-                p = p.with_base_url(u.clone());
-            }
-            Arc::new(p)
-        }
-        "anthropic" => {
-            let key = env_key("ANTHROPIC_API_KEY", "anthropic")?;
-            let model = args
-                .model
-                .clone()
-                .unwrap_or_else(|| "claude-3-5-haiku-latest".into());
-            let mut p = AnthropicProvider::new(http, key, model);
-            if let Some(u) = &args.base_url {
-                p = p.with_base_url(u.clone());
-            }
-            Arc::new(p)
-        }
-        "ollama" => {
-            let host = args
-                .base_url
-                .clone()
-                .or_else(|| {
-                    std::env::var("OLLAMA_HOST")
-                        .ok()
-                        .map(|h| format!("{}/v1", h.trim_end_matches('/')))
-                })
-                .unwrap_or_else(|| "http://127.0.0.1:11434/v1".into());
-            let host = if host.starts_with("http") {
-                host
-            } else {
-                format!("http://{host}")
-            };
-            let model = args.model.clone().unwrap_or_else(|| "llama3.1".into());
-            Arc::new(OpenAiProvider::compatible(
-                http, "ollama", host, None, model,
-            ))
-        }
-        other => {
-            return Err(usage(format!(
-                "--provider {other:?} is not offline, openai, anthropic or ollama"
-            )));
-        }
-    };
-    Ok(Some(p))
+    spec.build(http)
+        .map(Some)
+        .map_err(|e| usage(format!("--provider {}: {e}", args.provider)))
 }
 
 #[cfg(not(feature = "http"))]
