@@ -1,27 +1,27 @@
 //! Retrieval hot paths.
 //!
-//! - Indexing a two-page profile (about 60 chunks) with the offline embedder: chunking,
-//!   embedding, the flat index and BM25 (target ≤ 2 ms).
-//! - Exact flat search over 100,000 × 384 vectors, one query.
-//! - With `--features usearch`: HNSW over the same vectors (M 16, efConstruction 128, ef 64) in
-//!   f32, f16 and i8; recall@10 against exact search, single-threaded queries per second, and
-//!   bytes per stored vector for every index type. The vectors are written to
-//!   `$TMPDIR/career-copilot-retrieve-bench/` with the results, and
-//!   `benches/peers/retrieve_peers.py` runs faiss-cpu HNSW on the same vectors.
-//! - With `--features fastembed` and the ONNX Runtime library (`CAREER_COPILOT_ORT_DYLIB`):
-//!   all-MiniLM-L6-v2 on batches of 32 texts of about 110 tokens, 2 threads.
+//! Criterion (`cargo bench -p career-copilot-benches --features usearch,fastembed --bench retrieve`):
+//! - indexing a two-page profile (about 60 chunks) with the offline embedder: chunking,
+//!   embedding, the flat index and BM25 (target ≤ 2 ms);
+//! - exact flat search over 100,000 × 384 vectors, one query (its cost does not depend on
+//!   where the vectors lie);
+//! - with `--features fastembed` and `CAREER_COPILOT_ORT_DYLIB`: all-MiniLM-L6-v2 on 32 texts.
+//!
+//! Report modes, run by `benches/peers/retrieve_peers.py` beside the peer tool on the same
+//! files (`CAREER_COPILOT_BENCH=ann|embed`, `CAREER_COPILOT_BENCH_DIR`): `ann` builds usearch
+//! HNSW (f32, f16, i8) and the flat index over the script's 100k vectors and times its queries;
+//! `embed` times `FastEmbedder` on the script's texts. Each writes `rust.jsonl` there.
 
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use career_copilot::Profile;
 use career_copilot::retrieve::{FlatIndex, HashEmbedder, Retriever, VectorIndex, chunk_profile};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::Criterion;
+use serde_json::{Value, json};
 
-const N: usize = 100_000;
 const DIM: usize = 384;
-const QUERIES: usize = 1_000;
 
 /// The three hand-labelled profiles of the retrieval tests merged into one two-page profile.
 fn two_page_profile() -> Profile {
@@ -29,15 +29,12 @@ fn two_page_profile() -> Profile {
         env!("CARGO_MANIFEST_DIR"),
         "/../tests/fixtures/retrieval/labelled.json"
     );
-    let doc: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut merged = serde_json::Map::new();
     for case in doc["cases"].as_array().unwrap() {
         for (k, v) in case["profile"].as_object().unwrap() {
             match (merged.get_mut(k), v) {
-                (Some(serde_json::Value::Array(a)), serde_json::Value::Array(b)) => {
-                    a.extend(b.iter().cloned())
-                }
+                (Some(Value::Array(a)), Value::Array(b)) => a.extend(b.iter().cloned()),
                 (None, _) => {
                     merged.insert(k.clone(), v.clone());
                 }
@@ -45,49 +42,12 @@ fn two_page_profile() -> Profile {
             }
         }
     }
-    serde_json::from_value(serde_json::Value::Object(merged)).unwrap()
-}
-
-/// Deterministic clustered unit vectors (sentence embeddings cluster by topic).
-fn clustered(n: usize, seed: u64) -> Vec<f32> {
-    let mut s = seed;
-    let mut next = move || {
-        s ^= s << 13;
-        s ^= s >> 7;
-        s ^= s << 17;
-        // Sum of four uniforms: close enough to a normal for clustering noise.
-        (0..4)
-            .map(|i| ((s.rotate_left(i * 16) & 0xffff) as f32 / 65535.0) - 0.5)
-            .sum::<f32>()
-    };
-    let centres: Vec<f32> = (0..1000 * DIM).map(|_| next()).collect();
-    let mut out = Vec::with_capacity(n * DIM);
-    for i in 0..n {
-        let c = (i * 7919) % 1000;
-        let mut v: Vec<f32> = (0..DIM)
-            .map(|d| centres[c * DIM + d] + 0.6 * next())
-            .collect();
-        career_copilot::retrieve::normalize(&mut v);
-        out.extend(v);
-    }
-    out
-}
-
-fn bench_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join("career-copilot-retrieve-bench");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn write_f32(path: PathBuf, v: &[f32]) {
-    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
-    std::fs::write(path, bytes).unwrap();
+    serde_json::from_value(Value::Object(merged)).unwrap()
 }
 
 fn bench_profile(c: &mut Criterion) {
     let profile = two_page_profile();
-    let chunks = chunk_profile(&profile).len();
-    println!("two-page profile: {chunks} chunks");
+    println!("two-page profile: {} chunks", chunk_profile(&profile).len());
     c.bench_function("retrieve/index_profile_offline", |b| {
         b.iter(|| {
             let r = Retriever::for_profile(Box::new(HashEmbedder::default()), black_box(&profile))
@@ -97,120 +57,53 @@ fn bench_profile(c: &mut Criterion) {
     });
 }
 
-fn bench_vectors(c: &mut Criterion) {
-    let base = clustered(N, 0x9e37_79b9_7f4a_7c15);
-    let queries = clustered(QUERIES, 0xdead_beef_cafe_f00d);
-    let dir = bench_dir();
-    write_f32(dir.join("base.f32"), &base);
-    write_f32(dir.join("queries.f32"), &queries);
+/// Deterministic unit vectors (xorshift): enough for timing exact search, whose cost is the
+/// same wherever the vectors lie. Recall is measured on the peer script's realistic data.
+fn uniform_vectors(n: usize, seed: u64) -> Vec<f32> {
+    let mut s = seed;
+    let mut out = Vec::with_capacity(n * DIM);
+    for _ in 0..n {
+        let mut v: Vec<f32> = (0..DIM)
+            .map(|_| {
+                s ^= s << 13;
+                s ^= s >> 7;
+                s ^= s << 17;
+                (s >> 40) as f32 / (1u64 << 24) as f32 - 0.5
+            })
+            .collect();
+        career_copilot::retrieve::normalize(&mut v);
+        out.extend(v);
+    }
+    out
+}
 
+fn bench_flat(c: &mut Criterion) {
+    let base = uniform_vectors(100_000, 0x9e37_79b9_7f4a_7c15);
     let mut flat = FlatIndex::new(DIM).unwrap();
     for (i, v) in base.chunks_exact(DIM).enumerate() {
         flat.add(i as u64, v).unwrap();
     }
-    let t = Instant::now();
-    let truth: Vec<Vec<u64>> = queries
-        .chunks_exact(DIM)
-        .map(|q| {
-            flat.search(q, 10, None)
-                .unwrap()
-                .into_iter()
-                .map(|h| h.0)
-                .collect()
-        })
-        .collect();
-    let flat_qps = QUERIES as f64 / t.elapsed().as_secs_f64();
-    let mut report = vec![format!(
-        "{{\"index\": \"flat-f32\", \"recall_at_10\": 1.0, \"qps\": {flat_qps:.1}, \"bytes_per_vector\": {:.1}}}",
-        flat.memory_bytes() as f64 / N as f64
-    )];
     println!(
-        "flat exact: {flat_qps:.0} QPS single-threaded, {:.0} bytes per vector",
-        flat.memory_bytes() as f64 / N as f64
+        "flat index: {:.0} bytes per stored vector",
+        flat.memory_bytes() as f64 / 100_000.0
     );
-    let q0 = &queries[..DIM];
+    let q = uniform_vectors(1, 7);
     c.bench_function("retrieve/flat_search_100k", |b| {
-        b.iter(|| black_box(flat.search(black_box(q0), 10, None).unwrap()))
+        b.iter(|| black_box(flat.search(black_box(&q), 10, None).unwrap()))
     });
-
-    #[cfg(feature = "usearch")]
-    usearch_report(c, &base, &queries, &truth, &mut report);
-    #[cfg(not(feature = "usearch"))]
-    let _ = &truth;
-    std::fs::write(dir.join("rust-results.jsonl"), report.join("\n") + "\n").unwrap();
 }
 
-#[cfg(feature = "usearch")]
-fn usearch_report(
-    c: &mut Criterion,
-    base: &[f32],
-    queries: &[f32],
-    truth: &[Vec<u64>],
-    report: &mut Vec<String>,
-) {
-    use career_copilot::retrieve::{Quantization, UsearchIndex, UsearchOptions};
-    for (name, q) in [
-        ("f32", Quantization::F32),
-        ("f16", Quantization::F16),
-        ("i8", Quantization::I8),
-    ] {
-        let options = UsearchOptions {
-            quantization: q,
-            ..UsearchOptions::default()
-        };
-        let idx = UsearchIndex::new(DIM, options).unwrap();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        idx.reserve(N, threads).unwrap();
-        let t = Instant::now();
-        std::thread::scope(|s| {
-            for part in 0..threads {
-                let idx = &idx;
-                s.spawn(move || {
-                    for i in (part..N).step_by(threads) {
-                        idx.add_shared(i as u64, &base[i * DIM..(i + 1) * DIM])
-                            .unwrap();
-                    }
-                });
-            }
-        });
-        let build = t.elapsed().as_secs_f64();
-        let t = Instant::now();
-        let mut found = 0usize;
-        for (q, want) in queries.chunks_exact(DIM).zip(truth) {
-            let got = idx.search(q, 10, None).unwrap();
-            found += got.iter().filter(|h| want.contains(&h.0)).count();
-        }
-        let qps = QUERIES as f64 / t.elapsed().as_secs_f64();
-        let recall = found as f64 / (QUERIES * 10) as f64;
-        let bpv = idx.memory_bytes() as f64 / N as f64;
-        println!(
-            "usearch {name}: recall@10 {recall:.4}, {qps:.0} QPS single-threaded, built in {build:.1} s on {threads} threads, {bpv:.0} bytes per vector"
-        );
-        report.push(format!(
-            "{{\"index\": \"usearch-{name}\", \"recall_at_10\": {recall:.4}, \"qps\": {qps:.1}, \"bytes_per_vector\": {bpv:.1}, \"build_s\": {build:.2}}}"
-        ));
-        if q == Quantization::F16 {
-            let q0 = &queries[..DIM];
-            c.bench_function("retrieve/usearch_f16_search_100k", |b| {
-                b.iter(|| black_box(idx.search(black_box(q0), 10, None).unwrap()))
-            });
-            let path = bench_dir().join("usearch-f16.usearch");
-            idx.save(&path).unwrap();
-            let t = Instant::now();
-            let view = UsearchIndex::view(&path).unwrap();
-            println!(
-                "usearch f16: memory-mapped view of {} vectors opened in {:.1} ms",
-                view.len(),
-                t.elapsed().as_secs_f64() * 1e3
-            );
-        }
-    }
+#[cfg(feature = "fastembed")]
+fn runtime() -> Option<PathBuf> {
+    std::env::var_os("CAREER_COPILOT_ORT_DYLIB")
+        .map(PathBuf::from)
+        .filter(|p| p.is_file())
 }
 
 #[cfg(feature = "fastembed")]
 fn bench_minilm(c: &mut Criterion) {
     use career_copilot::retrieve::{Embedder, FastEmbedder, FastEmbedderOptions};
-    let Some(rt) = std::env::var_os("CAREER_COPILOT_ORT_DYLIB").map(PathBuf::from) else {
+    let Some(rt) = runtime() else {
         eprintln!("skipping MiniLM: set CAREER_COPILOT_ORT_DYLIB (scripts/ci/onnxruntime.sh)");
         return;
     };
@@ -224,7 +117,16 @@ fn bench_minilm(c: &mut Criterion) {
         ..FastEmbedderOptions::default()
     };
     let e = FastEmbedder::load(&model, &rt, options).unwrap();
-    let texts = minilm_texts();
+    let words = "built scalable backend services in rust and go with kubernetes postgres kafka and terraform mentoring engineers improving reliability latency observability and cost across cloud regions";
+    let w: Vec<&str> = words.split(' ').collect();
+    let texts: Vec<String> = (0..32)
+        .map(|i| {
+            (0..90)
+                .map(|j| w[(i * 7 + j * 3) % w.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut g = c.benchmark_group("retrieve");
     g.sample_size(10);
@@ -235,22 +137,261 @@ fn bench_minilm(c: &mut Criterion) {
     g.finish();
 }
 
-/// 32 texts of about 110 tokens, the same the Python peer embeds.
-pub fn minilm_texts() -> Vec<String> {
-    let words = "built scalable backend services in rust and go with kubernetes postgres kafka and terraform mentoring engineers improving reliability latency observability and cost across cloud regions";
-    let w: Vec<&str> = words.split(' ').collect();
-    (0..32)
-        .map(|i| {
-            (0..90)
-                .map(|j| w[(i * 7 + j * 3) % w.len()])
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+// --- report modes for benches/peers/retrieve_peers.py ----------------------------------------
+
+fn read_config(dir: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("config.json")).unwrap()).unwrap()
+}
+
+fn read_f32(path: PathBuf) -> Vec<f32> {
+    std::fs::read(path)
+        .unwrap()
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         .collect()
 }
 
+/// Median seconds of `repeats` calls.
+fn median_secs(repeats: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..repeats.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn write_report(dir: &Path, rows: &[Value]) {
+    let text: String = rows.iter().map(|r| format!("{r}\n")).collect();
+    std::fs::write(dir.join("rust.jsonl"), text).unwrap();
+}
+
+/// The top 10 of every query, one thread, or `threads` threads taking queries in turn.
+fn search_all(
+    idx: &(dyn VectorIndex + Sync),
+    queries: &[f32],
+    dim: usize,
+    k: usize,
+    threads: usize,
+) -> Vec<Vec<u64>> {
+    let qs: Vec<&[f32]> = queries.chunks_exact(dim).collect();
+    let mut out = vec![Vec::new(); qs.len()];
+    if threads <= 1 {
+        for (o, q) in out.iter_mut().zip(&qs) {
+            *o = idx
+                .search(q, k, None)
+                .unwrap()
+                .into_iter()
+                .map(|h| h.0)
+                .collect();
+        }
+        return out;
+    }
+    let size = qs.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        for (part, chunk) in out.chunks_mut(size).enumerate() {
+            let qs = &qs;
+            s.spawn(move || {
+                let start = part * size;
+                for (i, o) in chunk.iter_mut().enumerate() {
+                    *o = idx
+                        .search(qs[start + i], k, None)
+                        .unwrap()
+                        .into_iter()
+                        .map(|h| h.0)
+                        .collect();
+                }
+            });
+        }
+    });
+    out
+}
+
+fn recall(got: &[Vec<u64>], truth: &[u64], k: usize) -> f64 {
+    let found: usize = got
+        .iter()
+        .zip(truth.chunks_exact(k))
+        .map(|(g, t)| g.iter().filter(|x| t.contains(x)).count())
+        .sum();
+    found as f64 / truth.len() as f64
+}
+
+#[cfg(feature = "usearch")]
+fn ann_report(dir: &Path) {
+    use career_copilot::retrieve::{Quantization, UsearchIndex, UsearchOptions};
+    let cfg = read_config(dir);
+    let get = |k: &str| cfg[k].as_u64().unwrap() as usize;
+    let (n, dim, k, threads, repeats) = (
+        get("n"),
+        get("dim"),
+        get("k"),
+        get("threads"),
+        get("repeats"),
+    );
+    let efs: Vec<usize> = cfg["ef_search"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_u64().unwrap() as usize)
+        .collect();
+    let base = read_f32(dir.join("base.f32"));
+    let queries = read_f32(dir.join("queries.f32"));
+    let nq = queries.len() / dim;
+    let truth: Vec<u64> = std::fs::read(dir.join("truth.u64"))
+        .unwrap()
+        .chunks_exact(8)
+        .map(|b| u64::from_le_bytes(b.try_into().unwrap()))
+        .collect();
+    assert_eq!((base.len(), truth.len()), (n * dim, nq * k));
+    let mut rows = Vec::new();
+
+    let t = Instant::now();
+    let mut flat = FlatIndex::new(dim).unwrap();
+    for (i, v) in base.chunks_exact(dim).enumerate() {
+        flat.add(i as u64, v).unwrap();
+    }
+    let build = t.elapsed().as_secs_f64();
+    let got = search_all(&flat, &queries, dim, k, 1);
+    let secs = median_secs(repeats.min(3), || {
+        black_box(search_all(&flat, &queries, dim, k, 1));
+    });
+    let secs_n = median_secs(repeats.min(3), || {
+        black_box(search_all(&flat, &queries, dim, k, threads));
+    });
+    rows.push(
+        json!({"index": "ours FlatIndex (exact)", "ef": null, "recall": recall(&got, &truth, k),
+        "qps1": nq as f64 / secs, "qpsn": nq as f64 / secs_n,
+        "bytes": flat.memory_bytes() as f64 / n as f64, "build": build}),
+    );
+    eprintln!("flat: {:.0} QPS", nq as f64 / secs);
+    drop(flat);
+
+    for (name, q) in [
+        ("f32", Quantization::F32),
+        ("f16", Quantization::F16),
+        ("i8", Quantization::I8),
+    ] {
+        let options = UsearchOptions {
+            quantization: q,
+            connectivity: get("m"),
+            expansion_add: get("ef_construction"),
+            expansion_search: efs[0],
+        };
+        let idx = UsearchIndex::new(dim, options).unwrap();
+        idx.reserve(n, threads).unwrap();
+        let t = Instant::now();
+        std::thread::scope(|s| {
+            for part in 0..threads {
+                let (idx, base) = (&idx, &base);
+                s.spawn(move || {
+                    for i in (part..n).step_by(threads) {
+                        idx.add_shared(i as u64, &base[i * dim..(i + 1) * dim])
+                            .unwrap();
+                    }
+                });
+            }
+        });
+        let build = t.elapsed().as_secs_f64();
+        let bytes = idx.memory_bytes() as f64 / n as f64;
+        for &ef in &efs {
+            idx.set_expansion_search(ef);
+            let got = search_all(&idx, &queries, dim, k, 1);
+            let secs = median_secs(repeats, || {
+                black_box(search_all(&idx, &queries, dim, k, 1));
+            });
+            let secs_n = median_secs(repeats, || {
+                black_box(search_all(&idx, &queries, dim, k, threads));
+            });
+            let r = recall(&got, &truth, k);
+            eprintln!(
+                "usearch {name} ef {ef}: recall@10 {r:.4}, {:.0} QPS",
+                nq as f64 / secs
+            );
+            rows.push(json!({"index": format!("ours usearch {name}"), "ef": ef, "recall": r,
+                "qps1": nq as f64 / secs, "qpsn": nq as f64 / secs_n, "bytes": bytes, "build": build}));
+        }
+        if q == Quantization::F16 {
+            let path = dir.join("f16.usearch");
+            idx.save(&path).unwrap();
+            let t = Instant::now();
+            let view = UsearchIndex::view(&path).unwrap();
+            let open_ms = t.elapsed().as_secs_f64() * 1e3;
+            let t = Instant::now();
+            let loaded = UsearchIndex::load(&path).unwrap();
+            let load_ms = t.elapsed().as_secs_f64() * 1e3;
+            let file = std::fs::metadata(&path).unwrap().len() as f64 / n as f64;
+            eprintln!(
+                "usearch f16 file: {file:.0} bytes per vector; view opened in {open_ms:.1} ms, loaded in {load_ms:.0} ms (both checked)"
+            );
+            let ef = efs[efs.len() / 2];
+            view.set_expansion_search(ef);
+            let got = search_all(&view, &queries, dim, k, 1);
+            let secs = median_secs(repeats, || {
+                black_box(search_all(&view, &queries, dim, k, 1));
+            });
+            rows.push(json!({"index": "ours usearch f16 mmap view", "ef": ef,
+                "recall": recall(&got, &truth, k), "qps1": nq as f64 / secs, "qpsn": null,
+                "bytes": file, "build": null, "open_ms": open_ms, "load_ms": load_ms}));
+            drop((view, loaded));
+            std::fs::remove_file(&path).unwrap();
+        }
+    }
+    write_report(dir, &rows);
+}
+
 #[cfg(feature = "fastembed")]
-criterion_group!(benches, bench_profile, bench_vectors, bench_minilm);
-#[cfg(not(feature = "fastembed"))]
-criterion_group!(benches, bench_profile, bench_vectors);
-criterion_main!(benches);
+fn embed_report(dir: &Path) {
+    use career_copilot::retrieve::{Embedder, FastEmbedder, FastEmbedderOptions};
+    let cfg = read_config(dir);
+    let texts: Vec<String> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("texts.json")).unwrap()).unwrap();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let rt = runtime().expect("set CAREER_COPILOT_ORT_DYLIB (scripts/ci/onnxruntime.sh)");
+    let options = FastEmbedderOptions {
+        threads: Some(cfg["threads"].as_u64().unwrap() as usize),
+        batch_size: cfg["batch"].as_u64().unwrap() as usize,
+        ..FastEmbedderOptions::default()
+    };
+    let e = FastEmbedder::load(Path::new(cfg["model"].as_str().unwrap()), &rt, options).unwrap();
+    let vectors = e.embed_documents(&refs).unwrap();
+    let bytes: Vec<u8> = vectors
+        .iter()
+        .flatten()
+        .flat_map(|x| x.to_le_bytes())
+        .collect();
+    std::fs::write(dir.join("vectors.f32"), bytes).unwrap();
+    let secs = median_secs(cfg["repeats"].as_u64().unwrap() as usize, || {
+        black_box(e.embed_documents(&refs).unwrap());
+    });
+    write_report(
+        dir,
+        &[json!({"texts_per_s": texts.len() as f64 / secs, "model": e.model_id()})],
+    );
+}
+
+fn main() {
+    let dir = std::env::var_os("CAREER_COPILOT_BENCH_DIR").map(PathBuf::from);
+    match (
+        std::env::var("CAREER_COPILOT_BENCH").as_deref(),
+        dir.as_deref(),
+    ) {
+        #[cfg(feature = "usearch")]
+        (Ok("ann"), Some(dir)) => ann_report(dir),
+        #[cfg(feature = "fastembed")]
+        (Ok("embed"), Some(dir)) => embed_report(dir),
+        (Ok(mode), _) => panic!(
+            "CAREER_COPILOT_BENCH={mode}: needs CAREER_COPILOT_BENCH_DIR and the feature (usearch for ann, fastembed for embed)"
+        ),
+        _ => {
+            let mut c = Criterion::default().configure_from_args();
+            bench_profile(&mut c);
+            bench_flat(&mut c);
+            #[cfg(feature = "fastembed")]
+            bench_minilm(&mut c);
+            c.final_summary();
+        }
+    }
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use usearch::{Index, IndexOptions, MetricKind, ScalarKind};
 
+use super::hnsw_file::{Layout, MAX_DIM, check_buffer, check_file};
 use super::index::{KeyFilter, VectorIndex, check_vector};
 use crate::{Error, Result};
 
@@ -75,34 +76,13 @@ fn path_str(path: &Path) -> Result<&str> {
         .ok_or_else(|| Error::invalid("index path", format!("{} is not UTF-8", path.display())))
 }
 
-/// Checks a file exists and its header is a usearch cosine index before usearch opens it.
-fn check_file(path: &Path) -> Result<()> {
-    let meta = std::fs::metadata(path)
-        .map_err(|_| Error::NotFound(format!("index file {}", path.display())))?;
-    if meta.len() < 64 {
-        return Err(corrupt(format!(
-            "{} is only {} bytes",
-            path.display(),
-            meta.len()
-        )));
-    }
-    let head = Index::metadata(path_str(path)?).map_err(corrupt)?;
-    if head.dimensions == 0 || head.dimensions > 65_536 {
-        return Err(corrupt(format!(
-            "the header says {} dimensions",
-            head.dimensions
-        )));
-    }
-    Ok(())
-}
-
 impl UsearchIndex {
     /// An empty index of `dim`-long vectors.
     pub fn new(dim: usize, options: UsearchOptions) -> Result<Self> {
-        if dim == 0 || dim > 65_536 {
+        if dim == 0 || dim as u64 > MAX_DIM {
             return Err(Error::invalid(
                 "index dimension",
-                format!("{dim} is outside 1..=65536"),
+                format!("{dim} is outside 1..={MAX_DIM}"),
             ));
         }
         let opts = IndexOptions {
@@ -163,38 +143,45 @@ impl UsearchIndex {
             })
     }
 
-    /// Reads a whole index file into memory.
+    /// Reads a whole index file into memory. A missing file is [`Error::NotFound`]; a
+    /// truncated or damaged one [`Error::Corrupt`]; an index of another metric, scalar type
+    /// or layout [`Error::UnsupportedFormat`] (checked before usearch reads it).
     pub fn load(path: &Path) -> Result<Self> {
-        check_file(path)?;
+        let layout = check_file(path)?;
         let index = Index::restore(path_str(path)?).map_err(corrupt)?;
-        Ok(UsearchIndex {
-            index,
-            read_only: false,
-        })
+        Self::opened(index, layout, false)
     }
 
     /// Memory-maps an index file read-only: opens in milliseconds whatever its size; the
-    /// operating system pages vectors in as searches touch them.
+    /// operating system pages vectors in as searches touch them. The file is checked as by
+    /// [`load`](Self::load) (its graph is read, its vectors are not) and must not change
+    /// while the view is open.
     pub fn view(path: &Path) -> Result<Self> {
-        check_file(path)?;
+        let layout = check_file(path)?;
         let index = Index::restore_view(path_str(path)?).map_err(corrupt)?;
-        Ok(UsearchIndex {
-            index,
-            read_only: true,
-        })
+        Self::opened(index, layout, true)
     }
 
-    /// Reads an index from bytes written by [`VectorIndex::to_bytes`].
+    /// Reads an index from bytes written by [`VectorIndex::to_bytes`], with the checks of
+    /// [`load`](Self::load).
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        if bytes.len() < 64 {
-            return Err(corrupt(format!("the buffer is only {} bytes", bytes.len())));
-        }
-        Index::metadata_from_buffer(bytes).map_err(corrupt)?;
+        let layout = check_buffer(bytes)?;
         let index = Index::restore_from_buffer(bytes).map_err(corrupt)?;
-        Ok(UsearchIndex {
-            index,
-            read_only: false,
-        })
+        Self::opened(index, layout, false)
+    }
+
+    /// An index usearch opened, if it agrees with the layout checked beforehand.
+    fn opened(index: Index, layout: Layout, read_only: bool) -> Result<Self> {
+        if index.dimensions() as u64 != layout.dimensions || index.size() as u64 > layout.vectors {
+            return Err(corrupt(format!(
+                "usearch opened {} vectors of {} dimensions, the file holds {} of {}",
+                index.size(),
+                index.dimensions(),
+                layout.vectors,
+                layout.dimensions
+            )));
+        }
+        Ok(UsearchIndex { index, read_only })
     }
 
     fn grow(&self) -> Result<()> {
@@ -253,7 +240,9 @@ impl VectorIndex for UsearchIndex {
         filter: Option<KeyFilter<'_>>,
     ) -> Result<Vec<(u64, f32)>> {
         check_vector(self.dim(), query)?;
-        if k == 0 || self.index.size() == 0 {
+        // usearch allocates room for `k` results up front: never more than it holds.
+        let k = k.min(self.index.size());
+        if k == 0 {
             return Ok(Vec::new());
         }
         let m = match filter {

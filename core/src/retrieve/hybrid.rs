@@ -66,6 +66,26 @@ pub struct Hit {
 
 /// Reciprocal-rank-fusion constant: 60 is the value of Cormack et al. and most engines.
 pub const RRF_K: f32 = 60.0;
+
+/// How hybrid search merges the lexical and the dense ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fusion {
+    /// Reciprocal rank fusion: `Σ 1 / (k + rank)`. Ignores the scores, so a near-exact
+    /// lexical match counts no more than a weak first place.
+    Rrf { k: f32 },
+    /// Convex combination of the scores, each divided by the best of its ranking (BM25 and
+    /// cosine are then both 0 to 1): `lexical · bm25 + (1 − lexical) · cosine`; a chunk
+    /// missing from one ranking gets 0 there (Bruch et al. 2023, "An Analysis of Fusion
+    /// Functions for Hybrid Retrieval").
+    Convex { lexical: f32 },
+}
+
+impl Default for Fusion {
+    fn default() -> Self {
+        Fusion::Rrf { k: RRF_K }
+    }
+}
 /// How many candidates each ranking contributes before fusion, at least.
 const CANDIDATES: usize = 50;
 
@@ -75,6 +95,7 @@ pub struct Retriever<E: Embedder + ?Sized = dyn Embedder> {
     bm25: Bm25,
     index: Box<dyn VectorIndex>,
     embedder: Box<E>,
+    fusion: Fusion,
 }
 
 impl<E: Embedder + ?Sized> std::fmt::Debug for Retriever<E> {
@@ -115,7 +136,30 @@ impl<E: Embedder + ?Sized> Retriever<E> {
             bm25: Bm25::default(),
             index,
             embedder,
+            fusion: Fusion::default(),
         })
+    }
+
+    /// Uses `fusion` for [`Mode::Hybrid`]. A weight outside 0..=1 or a negative `k` is an
+    /// [`Error::InvalidInput`].
+    pub fn with_fusion(mut self, fusion: Fusion) -> Result<Self> {
+        let ok = match fusion {
+            Fusion::Rrf { k } => k.is_finite() && k >= 0.0,
+            Fusion::Convex { lexical } => (0.0..=1.0).contains(&lexical),
+        };
+        if !ok {
+            return Err(Error::invalid(
+                "fusion",
+                format!("{fusion:?} is out of range (k ≥ 0, weight 0 to 1)"),
+            ));
+        }
+        self.fusion = fusion;
+        Ok(self)
+    }
+
+    /// The fusion [`Mode::Hybrid`] uses.
+    pub fn fusion(&self) -> Fusion {
+        self.fusion
     }
 
     /// Embeds and indexes `chunks` (one batch), then rebuilds the BM25 index.
@@ -183,6 +227,7 @@ impl<E: Embedder + ?Sized> Retriever<E> {
         };
         let mut fused: HashMap<usize, Hit> = HashMap::new();
         for (ranking, is_lexical) in [(&lexical, true), (&dense, false)] {
+            let best = ranking.first().map_or(1.0, |r| r.1);
             for (rank, &(d, s)) in ranking.iter().enumerate() {
                 let Some(c) = self.chunks.get(d) else {
                     continue;
@@ -201,8 +246,16 @@ impl<E: Embedder + ?Sized> Retriever<E> {
                 } else {
                     hit.dense = Some(s);
                 }
-                hit.score += match mode {
-                    Mode::Hybrid => 1.0 / (RRF_K + rank as f32 + 1.0),
+                hit.score += match (mode, self.fusion) {
+                    (Mode::Hybrid, Fusion::Rrf { k }) => 1.0 / (k + rank as f32 + 1.0),
+                    (Mode::Hybrid, Fusion::Convex { lexical }) => {
+                        let w = if is_lexical { lexical } else { 1.0 - lexical };
+                        if best > 0.0 {
+                            w * s.max(0.0) / best
+                        } else {
+                            0.0
+                        }
+                    }
                     _ => s,
                 };
             }

@@ -17,6 +17,10 @@ mod embed;
 mod hash_embed;
 #[cfg(feature = "usearch")]
 mod hnsw;
+#[cfg(feature = "usearch")]
+mod hnsw_file;
+#[cfg(all(test, feature = "usearch"))]
+mod hnsw_tests;
 mod hybrid;
 mod index;
 #[cfg(feature = "fastembed")]
@@ -31,7 +35,7 @@ pub use embed::{
 pub use hash_embed::{HASH_DIM, HashEmbedder};
 #[cfg(feature = "usearch")]
 pub use hnsw::{Quantization, UsearchIndex, UsearchOptions};
-pub use hybrid::{ChunkFilter, Hit, Mode, RRF_K, Retriever};
+pub use hybrid::{ChunkFilter, Fusion, Hit, Mode, RRF_K, Retriever};
 pub use index::{FlatIndex, KeyFilter, VectorIndex};
 #[cfg(feature = "fastembed")]
 pub use onnx::{FastEmbedder, FastEmbedderOptions, load_runtime};

@@ -261,3 +261,63 @@ fn retriever_rejects_a_mismatched_index() {
     .unwrap_err();
     assert!(err.to_string().contains("384"), "{err}");
 }
+
+#[test]
+fn flat_index_empty_and_damaged_input() {
+    let mut idx = FlatIndex::new(4).unwrap();
+    let q = [1.0, 0.0, 0.0, 0.0];
+    assert!(idx.search(&q, 5, None).unwrap().is_empty());
+    assert!(!idx.remove(3).unwrap());
+    let empty = idx.to_bytes().unwrap();
+    let back = FlatIndex::from_bytes(&empty).unwrap();
+    assert!(back.is_empty() && back.dim() == 4);
+
+    idx.add(7, &q).unwrap();
+    idx.add(8, &[0.0, 1.0, 0.0, 0.0]).unwrap();
+    assert!(idx.search(&q, 0, None).unwrap().is_empty());
+    assert_eq!(idx.search(&q, usize::MAX, None).unwrap().len(), 2);
+    assert!(matches!(
+        idx.search(&[1.0; 3], 1, None),
+        Err(Error::InvalidInput { .. })
+    ));
+    assert!(matches!(
+        idx.add(9, &[f32::INFINITY, 0.0, 0.0, 0.0]),
+        Err(Error::InvalidInput { .. })
+    ));
+    assert!(FlatIndex::new(70_000).is_err());
+
+    // A header that claims more than the bytes hold (recomputing the checksum so only the
+    // size check can catch it), a zero dimension, a key stored twice.
+    let good = idx.to_bytes().unwrap();
+    let reseal = |mut b: Vec<u8>| {
+        let n = b.len() - 8;
+        let sum = b[..n].iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &x| {
+            (h ^ u64::from(x)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        b[n..].copy_from_slice(&sum.to_le_bytes());
+        b
+    };
+    assert!(FlatIndex::from_bytes(&reseal(good.clone())).is_ok());
+    let mut huge = good.clone();
+    huge[12..20].copy_from_slice(&u64::MAX.to_le_bytes());
+    let mut zero_dim = good.clone();
+    zero_dim[8..12].copy_from_slice(&0u32.to_le_bytes());
+    let mut twice = good.clone();
+    let second_key = twice[20..28].to_vec();
+    twice[28..36].copy_from_slice(&second_key);
+    for (bad, why) in [(huge, "sizes"), (zero_dim, "sizes"), (twice, "twice")] {
+        match FlatIndex::from_bytes(&reseal(bad)) {
+            Err(Error::Corrupt { reason, .. }) => assert!(reason.contains(why), "{reason}"),
+            other => panic!("{why}: {other:?}"),
+        }
+    }
+    for cut in 0..good.len() {
+        assert!(
+            matches!(
+                FlatIndex::from_bytes(&good[..cut]),
+                Err(Error::Corrupt { .. })
+            ),
+            "cut at {cut}"
+        );
+    }
+}
